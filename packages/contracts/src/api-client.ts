@@ -1,0 +1,154 @@
+import type { z } from "zod";
+import type { TErrorCode, TErrorResponse } from "./errors";
+import type { TPage } from "./common";
+import type { ZMe, ZSignInResponse, ZApiToken, ZCreatedApiToken, ZPasswordResetLink, ZUpdateMeRequest, ZCreateApiTokenRequest } from "./auth";
+import type { ZUser, ZCreateUserRequest, ZUpdateUserRequest, ZListUsersQuery } from "./people";
+import type { ZClient, ZCreateClientRequest, ZUpdateClientRequest, ZListClientsQuery } from "./clients";
+import type {
+  ZProject,
+  ZCreateProjectRequest,
+  ZUpdateProjectRequest,
+  ZListProjectsQuery,
+  ZProjectMember,
+  ZAddProjectMemberRequest,
+  ZUpdateProjectMemberRequest,
+} from "./projects";
+import type { ZComment, ZAttachment, ZAuditEntry, TEntityType } from "./collaboration";
+
+type Out<T extends z.ZodType> = z.output<T>;
+type In<T extends z.ZodType> = z.input<T>;
+
+/** An error response from the API, carrying its code and localised message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: TErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export type ApiClientOptions = {
+  /** e.g. `http://localhost:3000`; empty for same-origin requests from the browser. */
+  baseUrl?: string;
+  /** Bearer token for scripts; browsers use the session cookie instead. */
+  token?: string;
+  /** Read on every write; the double-submit CSRF token (cookie `jiaofu_csrf`). */
+  csrfToken?: () => string | undefined;
+  locale?: () => string | undefined;
+  fetch?: typeof fetch;
+};
+
+function toQuery(params: Record<string, unknown> | undefined): string {
+  if (!params) return "";
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+/** The typed client used by the web app and the CLI. One method per API operation. */
+export function createApiClient(options: ApiClientOptions = {}) {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const baseUrl = options.baseUrl ?? "";
+
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: "application/json" };
+    const locale = options.locale?.();
+    if (locale) headers["accept-language"] = locale;
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const isForm = typeof FormData !== "undefined" && body instanceof FormData;
+    if (body !== undefined && !isForm) headers["content-type"] = "application/json";
+    if (method !== "GET") {
+      const csrf = options.csrfToken?.();
+      if (csrf) headers["x-csrf-token"] = csrf;
+    }
+    const init: RequestInit = { method, headers, credentials: "same-origin" };
+    if (body !== undefined) init.body = isForm ? (body as FormData) : JSON.stringify(body);
+    const response = await doFetch(`${baseUrl}${path}`, init);
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    const data: unknown = text ? JSON.parse(text) : undefined;
+    if (!response.ok) {
+      const error = (data as TErrorResponse | undefined)?.error;
+      throw new ApiError(response.status, error?.code ?? "internal", error?.message ?? response.statusText, error?.details);
+    }
+    return data as T;
+  }
+
+  const enc = encodeURIComponent;
+  return {
+    request,
+    auth: {
+      signIn: (body: { email: string; password: string }) => request<Out<typeof ZSignInResponse>>("POST", "/api/v1/auth/sign-in", body),
+      signOut: () => request<void>("POST", "/api/v1/auth/sign-out"),
+      requestPasswordReset: (email: string) => request<void>("POST", "/api/v1/auth/password-reset", { email }),
+      completePasswordReset: (token: string, newPassword: string) =>
+        request<void>("POST", "/api/v1/auth/password-reset/complete", { token, newPassword }),
+    },
+    me: {
+      get: () => request<Out<typeof ZMe>>("GET", "/api/v1/me"),
+      update: (body: In<typeof ZUpdateMeRequest>) => request<Out<typeof ZMe>>("PATCH", "/api/v1/me", body),
+      changePassword: (currentPassword: string, newPassword: string) =>
+        request<void>("POST", "/api/v1/me/password", { currentPassword, newPassword }),
+      listTokens: () => request<{ items: Out<typeof ZApiToken>[] }>("GET", "/api/v1/me/tokens"),
+      createToken: (body: In<typeof ZCreateApiTokenRequest>) => request<Out<typeof ZCreatedApiToken>>("POST", "/api/v1/me/tokens", body),
+      revokeToken: (id: string) => request<void>("DELETE", `/api/v1/me/tokens/${enc(id)}`),
+    },
+    users: {
+      list: (query?: In<typeof ZListUsersQuery>) => request<TPage<Out<typeof ZUser>>>("GET", `/api/v1/users${toQuery(query)}`),
+      get: (id: string) => request<Out<typeof ZUser>>("GET", `/api/v1/users/${enc(id)}`),
+      create: (body: In<typeof ZCreateUserRequest>) => request<Out<typeof ZUser>>("POST", "/api/v1/users", body),
+      update: (id: string, body: In<typeof ZUpdateUserRequest>) => request<Out<typeof ZUser>>("PATCH", `/api/v1/users/${enc(id)}`, body),
+      createPasswordResetLink: (id: string) =>
+        request<Out<typeof ZPasswordResetLink>>("POST", `/api/v1/users/${enc(id)}/password-reset-link`),
+    },
+    clients: {
+      list: (query?: In<typeof ZListClientsQuery>) => request<TPage<Out<typeof ZClient>>>("GET", `/api/v1/clients${toQuery(query)}`),
+      get: (id: string) => request<Out<typeof ZClient>>("GET", `/api/v1/clients/${enc(id)}`),
+      create: (body: In<typeof ZCreateClientRequest>) => request<Out<typeof ZClient>>("POST", "/api/v1/clients", body),
+      update: (id: string, body: In<typeof ZUpdateClientRequest>) =>
+        request<Out<typeof ZClient>>("PATCH", `/api/v1/clients/${enc(id)}`, body),
+    },
+    projects: {
+      list: (query?: In<typeof ZListProjectsQuery>) => request<TPage<Out<typeof ZProject>>>("GET", `/api/v1/projects${toQuery(query)}`),
+      get: (id: string) => request<Out<typeof ZProject>>("GET", `/api/v1/projects/${enc(id)}`),
+      create: (body: In<typeof ZCreateProjectRequest>) => request<Out<typeof ZProject>>("POST", "/api/v1/projects", body),
+      update: (id: string, body: In<typeof ZUpdateProjectRequest>) =>
+        request<Out<typeof ZProject>>("PATCH", `/api/v1/projects/${enc(id)}`, body),
+      listMembers: (id: string) => request<{ items: Out<typeof ZProjectMember>[] }>("GET", `/api/v1/projects/${enc(id)}/members`),
+      addMember: (id: string, body: In<typeof ZAddProjectMemberRequest>) =>
+        request<Out<typeof ZProjectMember>>("POST", `/api/v1/projects/${enc(id)}/members`, body),
+      updateMember: (id: string, userId: string, body: In<typeof ZUpdateProjectMemberRequest>) =>
+        request<Out<typeof ZProjectMember>>("PATCH", `/api/v1/projects/${enc(id)}/members/${enc(userId)}`, body),
+      removeMember: (id: string, userId: string) => request<void>("DELETE", `/api/v1/projects/${enc(id)}/members/${enc(userId)}`),
+    },
+    comments: {
+      list: (entityType: TEntityType, entityId: string, cursor?: string) =>
+        request<TPage<Out<typeof ZComment>>>("GET", `/api/v1/${entityType}s/${enc(entityId)}/comments${toQuery({ cursor })}`),
+      create: (entityType: TEntityType, entityId: string, body: string) =>
+        request<Out<typeof ZComment>>("POST", `/api/v1/${entityType}s/${enc(entityId)}/comments`, { body }),
+      update: (id: string, body: string, version: number) =>
+        request<Out<typeof ZComment>>("PATCH", `/api/v1/comments/${enc(id)}`, { body, version }),
+      remove: (id: string) => request<void>("DELETE", `/api/v1/comments/${enc(id)}`),
+    },
+    attachments: {
+      list: (entityType: TEntityType, entityId: string) =>
+        request<{ items: Out<typeof ZAttachment>[] }>("GET", `/api/v1/${entityType}s/${enc(entityId)}/attachments`),
+      upload: (entityType: TEntityType, entityId: string, form: FormData) =>
+        request<Out<typeof ZAttachment>>("POST", `/api/v1/${entityType}s/${enc(entityId)}/attachments`, form),
+      downloadUrl: (id: string) => `${baseUrl}/api/v1/attachments/${enc(id)}/content`,
+      remove: (id: string) => request<void>("DELETE", `/api/v1/attachments/${enc(id)}`),
+    },
+    audit: {
+      list: (entityType: TEntityType, entityId: string, cursor?: string) =>
+        request<TPage<Out<typeof ZAuditEntry>>>("GET", `/api/v1/${entityType}s/${enc(entityId)}/audit${toQuery({ cursor })}`),
+    },
+  };
+}
+export type ApiClient = ReturnType<typeof createApiClient>;

@@ -1,0 +1,61 @@
+/**
+ * Starting Jiaofu: lock the data directory (embedded database), open and migrate the database, seed the demo
+ * workspace on first start, listen, and shut down cleanly on SIGINT/SIGTERM.
+ */
+import { buildApp } from "./app";
+import { loadConfig, type Config } from "./config";
+import { openDatabaseFromConfig } from "./db/open-from-config";
+import { migrateDatabase } from "./db/database";
+import { createMailer } from "./platform/mailer";
+import { seedDemoIfEmpty, DEMO_PASSWORD, DEMO_ACCOUNTS } from "./demo/seed-demo";
+
+export { buildApp } from "./app";
+export { loadConfig, ConfigError, type Config } from "./config";
+export { openDatabase, migrateDatabase, type Database, type Db } from "./db/database";
+export { openDatabaseFromConfig } from "./db/open-from-config";
+export { acquireDataDirLock, DataDirLockedError } from "./db/data-dir-lock";
+export { attachmentsDir } from "./db/open-from-config";
+export { migrateWithReport, readMigrations, type MigrationReport } from "./db/migrations";
+export { createBackup, APP_VERSION, type BackupSummary } from "./db/backup";
+export { restoreBackup, type RestoreSummary } from "./db/restore";
+export { BackupError, type Progress, type ProgressUnit, type TBackupManifest } from "./db/backup-format";
+export { createAdmin, CreateAdminError, type CreatedAdmin } from "./db/create-admin";
+export { seedDemo, seedDemoIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo/seed-demo";
+
+export type RunningServer = { url: string; close: () => Promise<void> };
+
+export async function startServer(config: Config = loadConfig(), command = "serve"): Promise<RunningServer> {
+  const { database, release } = await openDatabaseFromConfig(config, command);
+  try {
+    await migrateDatabase(database);
+    const deps = { database, db: database.db, mailer: createMailer(config.SMTP_URL, config.SMTP_FROM), now: () => new Date() };
+    const seeded = config.JIAOFU_DEMO ? await seedDemoIfEmpty(database.db, config.JIAOFU_DEMO_LOCALE) : false;
+    const app = await buildApp({ config, deps });
+    const address = await app.listen({ port: config.PORT, host: config.HOST });
+    const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
+    app.log.info({ url, database: database.kind, seeded }, "Jiaofu is listening");
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        await app.close();
+        await database.close();
+        await release();
+      })());
+    return { url, close };
+  } catch (error) {
+    await database.close();
+    await release();
+    throw error;
+  }
+}
+
+/** The lines `npm start` prints after the server is up. */
+export function describeStart(url: string, demo: boolean): string {
+  const lines = [`Jiaofu is running at ${url}`, `API docs: ${url}/api/docs`];
+  if (demo) {
+    lines.push(`Demo accounts (password ${DEMO_PASSWORD}):`);
+    for (const account of DEMO_ACCOUNTS) lines.push(`  ${account.email.padEnd(20)} ${account.description}`);
+  }
+  lines.push("Press Ctrl-C to stop.");
+  return lines.join("\n");
+}

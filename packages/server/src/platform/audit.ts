@@ -1,0 +1,34 @@
+/** The audit log: every change is recorded with who, when, what, and the row before and after. */
+import { auditLog } from "../db/schema";
+import type { Tx, Db } from "../db/database";
+import type { Actor } from "./policy";
+
+export type AuditRecord = {
+  entityType: string;
+  entityId: string;
+  projectId?: string | null;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Call inside the same transaction as the change, so the log and the data can never disagree. */
+export async function recordAudit(tx: Tx | Db, actor: Pick<Actor, "userId" | "workspaceId"> | null, workspaceId: string, record: AuditRecord) {
+  await tx.insert(auditLog).values({
+    workspaceId,
+    actorId: actor?.userId ?? null,
+    entityType: record.entityType,
+    entityId: record.entityId,
+    projectId: record.projectId ?? null,
+    action: record.action,
+    before: record.before === undefined ? null : toJson(record.before),
+    after: record.after === undefined ? null : toJson(record.after),
+  });
+}
+
+/** Rows carry Date objects; store them as ISO strings, and never store secrets. */
+function toJson(value: unknown): unknown {
+  return JSON.parse(
+    JSON.stringify(value, (key, v: unknown) => (key === "passwordHash" || key === "tokenHash" ? undefined : v)),
+  );
+}
