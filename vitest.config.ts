@@ -9,6 +9,7 @@ const serverTests = ["packages/server/src/**/*.test.ts", "packages/server/test/*
 export default defineConfig({
   test: {
     projects: [
+      { test: { name: "repo", include: ["test/**/*.test.ts"] } },
       { test: { name: "engine", include: ["packages/engine/src/**/*.test.ts"] } },
       { test: { name: "contracts", include: ["packages/contracts/src/**/*.test.ts"] } },
       {

@@ -60,7 +60,7 @@ function missing(what, why) {
 }
 
 // 1. Everything on PGlite.
-vitest("pglite", ["--project", "engine", "--project", "contracts", "--project", "server", "--project", "cli", "--project", "web"]);
+vitest("pglite", ["--project", "repo", "--project", "engine", "--project", "contracts", "--project", "server", "--project", "cli", "--project", "web"]);
 
 // 2. Server integration tests on PostgreSQL.
 let postgres;
