@@ -3,7 +3,9 @@
  * `npm run db:generate -w @jiaofu/server` and committed; they run unchanged on PGlite and PostgreSQL 15+.
  *
  * Conventions: uuid primary keys; `version` on every mutable row for optimistic concurrency; timestamps with
- * time zone; enums as text with check constraints (adding a value is then a plain migration on both drivers).
+ * time zone at millisecond precision (what a JavaScript Date holds, so a timestamp read back and used in a
+ * cursor or a comparison is exactly the stored value); enums as text with check constraints (adding a value is
+ * then a plain migration on both drivers).
  */
 import { sql } from "drizzle-orm";
 import {
@@ -22,8 +24,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
-const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow();
 const version = () => integer("version").notNull().default(1);
 
 export const workspaces = pgTable("workspaces", {
@@ -93,8 +95,8 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     csrfToken: text("csrf_token").notNull(),
     createdAt: createdAt(),
-    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
-    lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
     userAgent: text("user_agent").notNull().default(""),
     ip: text("ip").notNull().default(""),
   },
@@ -113,9 +115,9 @@ export const apiTokens = pgTable(
     prefix: text("prefix").notNull(),
     tokenHash: text("token_hash").notNull(),
     createdAt: createdAt(),
-    lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date" }),
-    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }),
-    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date", precision: 3 }),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date", precision: 3 }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date", precision: 3 }),
   },
   (t) => [uniqueIndex("api_tokens_hash_uq").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
 );
@@ -130,8 +132,8 @@ export const passwordResets = pgTable(
     tokenHash: text("token_hash").notNull(),
     createdById: uuid("created_by_id").references(() => users.id),
     createdAt: createdAt(),
-    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
-    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date", precision: 3 }),
   },
   (t) => [uniqueIndex("password_resets_hash_uq").on(t.tokenHash)],
 );
@@ -206,7 +208,7 @@ export const comments = pgTable(
     bodyHtml: text("body_html").notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
-    deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "date" }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "date", precision: 3 }),
     version: version(),
   },
   (t) => [index("comments_entity_idx").on(t.entityType, t.entityId, t.createdAt)],
@@ -231,7 +233,7 @@ export const attachments = pgTable(
     /** Path relative to `<data dir>/attachments`. */
     storageKey: text("storage_key").notNull(),
     createdAt: createdAt(),
-    deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "date" }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "date", precision: 3 }),
   },
   (t) => [index("attachments_entity_idx").on(t.entityType, t.entityId)],
 );
@@ -251,5 +253,5 @@ export const auditLog = pgTable(
     after: jsonb("after"),
     createdAt: createdAt(),
   },
-  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId, t.id)],
+  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId, t.id), index("audit_log_project_idx").on(t.projectId, t.id)],
 );

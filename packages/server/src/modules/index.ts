@@ -5,5 +5,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { authRoutes } from "./auth/auth.routes";
 import { clientsRoutes } from "./clients/clients.routes";
+import { usersRoutes } from "./users/users.routes";
+import { projectsRoutes } from "./projects/projects.routes";
+import { projectMembersRoutes } from "./projects/project-members.routes";
+import { commentsRoutes } from "./comments/comments.routes";
+import { auditRoutes } from "./audit/audit.routes";
+import { attachmentsRoutes } from "./attachments/attachments.routes";
 
-export const MODULES: FastifyPluginAsyncZod[] = [authRoutes, clientsRoutes];
+export const MODULES: FastifyPluginAsyncZod[] = [authRoutes, clientsRoutes, usersRoutes, projectsRoutes, projectMembersRoutes, commentsRoutes, auditRoutes, attachmentsRoutes];

@@ -10,15 +10,28 @@ import { isMessageKey, translate, type MessageKey } from "./messages";
 
 type ValidationItem = { keyword: string; instancePath: string; message?: string; params: Record<string, unknown> };
 
-function fieldMessage(locale: TLocale, item: ValidationItem): string {
+/** The value the client sent at `path` inside the body/query/params, to tell "missing" from "wrong". */
+function valueAt(root: unknown, path: string[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+function fieldMessage(locale: TLocale, item: ValidationItem, sent: unknown): string {
   const p = item.params;
+  if (sent === undefined && item.keyword !== "unrecognized_keys" && item.keyword !== "custom") return translate(locale, "field.required");
   switch (item.keyword) {
     case "invalid_type":
-      return translate(locale, String(item.message).includes("received undefined") ? "field.required" : "field.invalid");
+      return translate(locale, "field.invalid");
     case "too_small":
-      return translate(locale, p.origin === "string" || p.origin === "array" ? "field.too_short" : "field.too_small", p);
+      if (p.origin === "string" || p.origin === "array") return translate(locale, "field.too_short", p);
+      return translate(locale, p.inclusive === false ? "field.too_small_exclusive" : "field.too_small", p);
     case "too_big":
-      return translate(locale, p.origin === "string" || p.origin === "array" ? "field.too_long" : "field.too_big", p);
+      if (p.origin === "string" || p.origin === "array") return translate(locale, "field.too_long", p);
+      return translate(locale, p.inclusive === false ? "field.too_big_exclusive" : "field.too_big", p);
     case "invalid_format": {
       const format = String(p.format);
       if (format === "email") return translate(locale, "field.invalid_email");
@@ -68,10 +81,14 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaFallba
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context = (error as { validationContext?: string }).validationContext;
-      const fields: TFieldError[] = (error.validation as unknown as ValidationItem[]).map((item) => ({
-        path: [context, ...item.instancePath.split("/").filter(Boolean)].filter(Boolean).join("."),
-        message: fieldMessage(locale, item),
-      }));
+      const input = context === "body" ? request.body : context === "querystring" ? request.query : context === "params" ? request.params : undefined;
+      const fields: TFieldError[] = (error.validation as unknown as ValidationItem[]).map((item) => {
+        const segments = item.instancePath.split("/").filter(Boolean);
+        return {
+          path: [context, ...segments].filter(Boolean).join("."),
+          message: fieldMessage(locale, item, valueAt(input, segments)),
+        };
+      });
       return sendError(reply, locale, "validation_failed", "validation_failed", {}, { fields });
     }
     if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE" || error.code === "FST_REQ_FILE_TOO_LARGE" || error.statusCode === 413) {

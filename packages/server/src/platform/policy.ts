@@ -27,7 +27,18 @@ export type WorkspaceAction =
   | "projects.create"
   | "projects.list_all";
 
-export type ClientAction = "client.read" | "client.update" | "client.comment";
+export type ClientAction =
+  | "client.read"
+  | "client.update"
+  | "client.comment"
+  | "client.attach"
+  | "client.collaboration.read"
+  | "client.audit.read";
+
+export type UserAction = "user.read" | "user.update" | "user.change_role" | "user.reset_password";
+
+/** What the policy needs to know about a person being read or managed. */
+export type UserFacts = { userId: string; role: TWorkspaceRole };
 
 export type ProjectAction =
   | "project.read"
@@ -60,9 +71,59 @@ export function canClient(actor: Actor, action: ClientAction, clientId: string):
   switch (action) {
     case "client.read":
       return isStaff(actor) || actor.clientId === clientId;
+    // Comments and files on a client record are the delivery team's notes: a contact may read the client,
+    // but not what staff wrote about it.
     case "client.update":
     case "client.comment":
+    case "client.attach":
+    case "client.collaboration.read":
+    case "client.audit.read":
       return isStaff(actor);
+  }
+}
+
+/**
+ * A person's record as the subject of comments, files and history (whether the person is visible at all is
+ * `canUser(actor, "user.read", …)`). These are the delivery team's notes: a contact, who can see their own record,
+ * still may not read what staff wrote about them.
+ */
+export type UserRecordAction = "user.collaboration.read" | "user.comment" | "user.attach" | "user.audit.read";
+
+export function canUserRecord(actor: Actor, action: UserRecordAction): boolean {
+  switch (action) {
+    case "user.collaboration.read":
+    case "user.comment":
+    case "user.attach":
+    case "user.audit.read":
+      return isStaff(actor);
+  }
+}
+
+/** Only the author edits a comment (it is their words); the author or an admin removes it. */
+export const canEditComment = (actor: Actor, authorId: string) => actor.userId === authorId;
+export const canRemoveComment = (actor: Actor, authorId: string) => actor.userId === authorId || isAdmin(actor);
+
+/**
+ * The uploader, an admin, or — for a file on a project or anything inside one — that project's manager
+ * removes an attachment. `project` is null for files on clients and people.
+ */
+export function canRemoveAttachment(actor: Actor, uploaderId: string, project: ProjectFacts | null): boolean {
+  return actor.userId === uploaderId || isAdmin(actor) || (project !== null && isStaff(actor) && project.memberRole === "manager");
+}
+
+/**
+ * Staff read everyone; a contact reads only themselves. Owners/admins manage everyone, delivery staff manage client
+ * contacts' name, title and active flag; only owners/admins change roles or issue reset links.
+ */
+export function canUser(actor: Actor, action: UserAction, target: UserFacts): boolean {
+  switch (action) {
+    case "user.read":
+      return canWorkspace(actor, "users.list") || actor.userId === target.userId;
+    case "user.update":
+      return canWorkspace(actor, target.role === "client" ? "users.manage_contacts" : "users.manage_staff");
+    case "user.change_role":
+    case "user.reset_password":
+      return canWorkspace(actor, "users.manage_staff");
   }
 }
 
@@ -83,6 +144,22 @@ export function canProject(actor: Actor, action: ProjectAction, facts: ProjectFa
     case "project.audit.read":
       return canRead && isStaff(actor);
   }
+}
+
+/**
+ * `project.read` as a filter for lists, which the projects repository turns into SQL so paging never skips or leaks
+ * rows. It must agree with `canProject(actor, "project.read", …)`; the authorisation matrix test checks both.
+ */
+export type ProjectVisibility =
+  | { kind: "all" }
+  | { kind: "member" }
+  | { kind: "client_member"; clientId: string }
+  | { kind: "none" };
+
+export function projectVisibility(actor: Actor): ProjectVisibility {
+  if (canWorkspace(actor, "projects.list_all")) return { kind: "all" };
+  if (isStaff(actor)) return { kind: "member" };
+  return actor.clientId ? { kind: "client_member", clientId: actor.clientId } : { kind: "none" };
 }
 
 /**

@@ -13,14 +13,6 @@ const counts = {
 
 export type ClientRow = typeof clients.$inferSelect & { projectCount: number; contactCount: number };
 
-/** Postgres unique_violation, whichever driver raised it. */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const code = e.code ?? e.cause?.code;
-  const name = e.constraint ?? e.cause?.constraint;
-  return code === "23505" && (!constraint || name === constraint);
-}
-
 export function createClientsRepository(db: Db) {
   const selectWithCounts = () => db.select({ client: clients, ...counts }).from(clients);
   const flatten = (r: { client: typeof clients.$inferSelect; projectCount: number; contactCount: number }): ClientRow => ({

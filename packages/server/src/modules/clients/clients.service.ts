@@ -4,7 +4,8 @@ import { fieldError, notFound, versionConflict } from "../../platform/app-error"
 import { authorize, canClient, canWorkspace, isStaff, type Actor } from "../../platform/policy";
 import { parseSort, toPage } from "../../platform/pagination";
 import { clients } from "../../db/schema";
-import { createClientsRepository, isUniqueViolation } from "./clients.repository";
+import { createClientsRepository } from "./clients.repository";
+import { isUniqueViolation } from "../../platform/database-errors";
 import { presentClient } from "./clients.presenter";
 
 const SORT_COLUMNS = { name: clients.name, createdAt: clients.createdAt };

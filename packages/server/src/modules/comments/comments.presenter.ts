@@ -1,0 +1,18 @@
+import type { TComment } from "@jiaofu/contracts";
+import { toEntityType } from "../../platform/entity-scope";
+import type { CommentRow } from "./comments.repository";
+
+export function presentComment(row: CommentRow): TComment {
+  return {
+    id: row.id,
+    entityType: toEntityType(row.entityType),
+    entityId: row.entityId,
+    authorId: row.authorId,
+    authorName: row.authorName,
+    body: row.body,
+    bodyHtml: row.bodyHtml,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  };
+}

@@ -1,0 +1,377 @@
+/**
+ * The authorisation matrix: every /api/v1 route the app registers, called as every kind of person, with the status
+ * class each must get. A route without a row fails the first test, so a new route cannot ship unexamined.
+ *
+ * Adding a route: add one `row(...)` to ROWS. The columns of `expect` are ROLES, in order:
+ *   ok = any 2xx · 401 · 403 (may see it, may not do it) · 404 (may not even know it exists)
+ * `call` builds the concrete request for one person (`f.who`, null when anonymous); when a write must succeed for
+ * several people in turn, it creates a fresh target per call (`f.fresh…`) or reads the current `version`.
+ *
+ * The second half walks contact A through everything of client B (the other tenant) and checks that no answer
+ * carries anything of B's.
+ */
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestApp, TEST_PASSWORD, type HttpResponse, type TestApp, type TestClient, type TestUser } from "./harness";
+import { apiTokens, clients, comments, passwordResets, projectMembers, projects, users } from "../src/db/schema";
+import { sha256 } from "../src/modules/auth/auth.crypto";
+
+/**
+ * Every route the app registers, seen by an `onRoute` hook installed on the Fastify instance the moment `buildApp`
+ * creates it, so nothing (not even a route hidden from the OpenAPI document) escapes the matrix.
+ */
+const registered = vi.hoisted(() => new Set<string>());
+vi.mock("fastify", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("fastify")>();
+  const create = (options?: object) => {
+    const app = (actual.default as (o?: object) => ReturnType<typeof actual.default>)(options);
+    app.addHook("onRoute", (route: { method: string | string[]; url: string }) => {
+      for (const method of [route.method].flat()) registered.add(`${method} ${route.url}`);
+    });
+    return app;
+  };
+  return { ...actual, default: create };
+});
+
+const ROLES = ["anonymous", "owner", "admin", "pm", "dev", "viewer", "outsider", "contactA", "contactB"] as const;
+type Role = (typeof ROLES)[number];
+type Seed = Awaited<ReturnType<TestApp["seedWorkspace"]>>;
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+type Request = { url: string; body?: unknown; file?: { name: string; content: string } };
+type Fixtures = Seed & {
+  t: TestApp;
+  role: Role;
+  /** The caller; null when anonymous. */
+  who: TestUser | null;
+  /** The caller, or the project manager when anonymous (for routes that act on "your own" thing). */
+  me: TestUser;
+  fresh: typeof fresh;
+  version: typeof version;
+};
+type Row = {
+  route: `${Method} /api/v1/${string}`;
+  /** What the row exercises, when a route has several rows. */
+  note?: string;
+  call: (f: Fixtures) => Request | Promise<Request>;
+  expect: string;
+  /** The call ends the caller's sessions (sign-out, password change): sign in again afterwards. */
+  endsSession?: boolean;
+};
+const row = (route: Row["route"], call: Row["call"], expectation: string, extra: Pick<Row, "note" | "endsSession"> = {}): Row => ({
+  route,
+  call,
+  expect: expectation,
+  ...extra,
+});
+
+let t: TestApp;
+let w: Seed;
+/** A comment and a file on project A, and on project B (the other tenant), made by the manager of both. */
+let attachmentA: string;
+let commentB: string;
+let attachmentB: string;
+const SECRET_B = `Secret of client B ${randomBytes(4).toString("hex")}`;
+
+const fresh = {
+  staff: () => t.factories.user(w.workspace.id, "member"),
+  contactA: () => t.factories.user(w.workspace.id, "client", w.clientA.id),
+  /** A staff member already on project A as a viewer. */
+  viewerOnA: async () => {
+    const user = await fresh.staff();
+    await t.factories.member(w.projectA.id, user.id, "viewer");
+    return user;
+  },
+  /** A comment on project A by `authorId`. */
+  commentOnA: async (authorId: string) => {
+    const [c] = await t.db
+      .insert(comments)
+      .values({ workspaceId: w.workspace.id, entityType: "project", entityId: w.projectA.id, authorId, body: "note", bodyHtml: "<p>note</p>" })
+      .returning();
+    return (c as { id: string }).id;
+  },
+  /** A file on project A uploaded by its manager. */
+  attachmentOnA: async () => {
+    const res = await send(await clientFor("pm"), "POST", { url: `/api/v1/projects/${w.projectA.id}/attachments`, file: { name: "notes.txt", content: "hello" } }, "pm");
+    if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  },
+  apiTokenOf: async (userId: string) => {
+    const secret = `jf_${randomBytes(16).toString("hex")}`;
+    const [token] = await t.db.insert(apiTokens).values({ userId, name: "matrix", prefix: secret.slice(0, 9), tokenHash: sha256(secret) }).returning();
+    return (token as { id: string }).id;
+  },
+  resetToken: async () => {
+    const user = await fresh.staff();
+    const token = randomBytes(24).toString("base64url");
+    await t.db.insert(passwordResets).values({ userId: user.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + 3_600_000) });
+    return token;
+  },
+};
+
+/** The current version of a row, for writes that must pass the optimistic concurrency check. */
+const version = {
+  client: async (id: string) => (await t.db.select({ v: clients.version }).from(clients).where(eq(clients.id, id)))[0]?.v,
+  project: async (id: string) => (await t.db.select({ v: projects.version }).from(projects).where(eq(projects.id, id)))[0]?.v,
+  user: async (id: string) => (await t.db.select({ v: users.version }).from(users).where(eq(users.id, id)))[0]?.v,
+};
+
+const uniq = () => randomBytes(3).toString("hex").toUpperCase();
+const staffOnly = "401 ok  ok  ok  ok  ok  ok  403 403";
+const anyoneSignedIn = "401 ok  ok  ok  ok  ok  ok  ok  ok";
+const publicRoute = "ok  ok  ok  ok  ok  ok  ok  ok  ok";
+/** project A: pm manages, dev is a member, viewer views, contact A is its client; outsider and contact B are strangers. */
+const readsA = "401 ok  ok  ok  ok  ok  404 ok  404";
+const managesA = "401 ok  ok  ok  403 403 404 403 404";
+const collaboratesOnA = "401 ok  ok  ok  ok  403 404 ok  404";
+/** Notes about a client organisation or a person are the delivery team's: contact A sees the record, not the notes. */
+const staffNotesOnA = "401 ok  ok  ok  ok  ok  ok  403 404";
+
+// prettier-ignore
+const ROWS: Row[] = [
+  //                                                                                                              anon own adm pm  dev vwr out cA  cB
+  // auth and the signed-in person
+  row("POST /api/v1/auth/sign-in", (f) => ({ url: "/api/v1/auth/sign-in", body: { email: f.who?.email ?? "nobody@example.com", password: TEST_PASSWORD } }), "401 ok  ok  ok  ok  ok  ok  ok  ok"),
+  row("POST /api/v1/auth/sign-out", () => ({ url: "/api/v1/auth/sign-out" }), publicRoute, { endsSession: true }),
+  row("POST /api/v1/auth/password-reset", (f) => ({ url: "/api/v1/auth/password-reset", body: { email: f.me.email } }), publicRoute),
+  row("POST /api/v1/auth/password-reset/complete", async (f) => ({ url: "/api/v1/auth/password-reset/complete", body: { token: await f.fresh.resetToken(), newPassword: "a-new-password" } }), publicRoute),
+  row("GET /api/v1/me", () => ({ url: "/api/v1/me" }), anyoneSignedIn),
+  row("PATCH /api/v1/me", () => ({ url: "/api/v1/me", body: { locale: "en" } }), anyoneSignedIn),
+  row("POST /api/v1/me/password", () => ({ url: "/api/v1/me/password", body: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD } }), anyoneSignedIn, { endsSession: true }),
+  row("GET /api/v1/me/tokens", () => ({ url: "/api/v1/me/tokens" }), anyoneSignedIn),
+  row("POST /api/v1/me/tokens", () => ({ url: "/api/v1/me/tokens", body: { name: "matrix" } }), anyoneSignedIn),
+  row("DELETE /api/v1/me/tokens/:id", async (f) => ({ url: `/api/v1/me/tokens/${await f.fresh.apiTokenOf(f.me.id)}` }), anyoneSignedIn, { note: "own token" }),
+  row("DELETE /api/v1/me/tokens/:id", async (f) => ({ url: `/api/v1/me/tokens/${await f.fresh.apiTokenOf(f.me.id === f.pm.id ? f.dev.id : f.pm.id)}` }), "401 404 404 404 404 404 404 404 404", { note: "someone else's token" }),
+
+  // clients
+  row("GET /api/v1/clients", () => ({ url: "/api/v1/clients" }), anyoneSignedIn),
+  row("POST /api/v1/clients", () => ({ url: "/api/v1/clients", body: { name: `Matrix ${uniq()}` } }), staffOnly),
+  row("GET /api/v1/clients/:id", (f) => ({ url: `/api/v1/clients/${f.clientA.id}` }), "401 ok  ok  ok  ok  ok  ok  ok  404"),
+  row("PATCH /api/v1/clients/:id", async (f) => ({ url: `/api/v1/clients/${f.clientA.id}`, body: { version: await f.version.client(f.clientA.id), notes: `by ${f.role}` } }), "401 ok  ok  ok  ok  ok  ok  403 404"),
+
+  // people
+  row("GET /api/v1/users", () => ({ url: "/api/v1/users" }), staffOnly),
+  row("POST /api/v1/users", (f) => ({ url: "/api/v1/users", body: { email: `c-${uniq()}@example.com`, name: "Contact", role: "client", clientId: f.clientA.id, password: "long-enough" } }), staffOnly, { note: "a client contact" }),
+  row("POST /api/v1/users", () => ({ url: "/api/v1/users", body: { email: `s-${uniq()}@example.com`, name: "Staff", role: "member", password: "long-enough" } }), "401 ok  ok  403 403 403 403 403 403", { note: "delivery staff" }),
+  row("GET /api/v1/users/:id", (f) => ({ url: `/api/v1/users/${f.dev.id}` }), "401 ok  ok  ok  ok  ok  ok  404 404", { note: "a colleague" }),
+  row("GET /api/v1/users/:id", (f) => ({ url: `/api/v1/users/${f.me.id}` }), anyoneSignedIn, { note: "oneself" }),
+  row("PATCH /api/v1/users/:id", async (f) => ({ url: `/api/v1/users/${(await f.fresh.contactA()).id}`, body: { version: 1, title: "IT" } }), staffOnly, { note: "a client contact" }),
+  row("PATCH /api/v1/users/:id", async (f) => ({ url: `/api/v1/users/${(await f.fresh.staff()).id}`, body: { version: 1, title: "PM" } }), "401 ok  ok  403 403 403 403 403 403", { note: "delivery staff" }),
+  row("POST /api/v1/users/:id/password-reset-link", (f) => ({ url: `/api/v1/users/${f.dev.id}/password-reset-link` }), "401 ok  ok  403 403 403 403 404 404"),
+
+  // projects and their members
+  row("GET /api/v1/projects", () => ({ url: "/api/v1/projects" }), anyoneSignedIn),
+  row("POST /api/v1/projects", (f) => ({ url: "/api/v1/projects", body: { code: `M-${uniq()}`, name: "Matrix", clientId: f.clientA.id } }), staffOnly),
+  row("GET /api/v1/projects/:id", (f) => ({ url: `/api/v1/projects/${f.projectA.id}` }), readsA, { note: "project A" }),
+  row("GET /api/v1/projects/:id", (f) => ({ url: `/api/v1/projects/${f.projectB.id}` }), "401 ok  ok  ok  404 404 404 404 ok", { note: "project B" }),
+  row("PATCH /api/v1/projects/:id", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}`, body: { version: await f.version.project(f.projectA.id), description: `by ${f.role}` } }), managesA),
+  row("GET /api/v1/projects/:id/members", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/members` }), readsA),
+  row("POST /api/v1/projects/:id/members", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/members`, body: { userId: (await f.fresh.staff()).id, role: "viewer" } }), managesA),
+  row("PATCH /api/v1/projects/:id/members/:userId", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/members/${(await f.fresh.viewerOnA()).id}`, body: { version: 1, role: "member" } }), managesA),
+  row("DELETE /api/v1/projects/:id/members/:userId", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/members/${(await f.fresh.viewerOnA()).id}` }), managesA),
+
+  // comments, files and history (modules/comments, attachments, audit; who may: platform/entity-scope.ts)
+  row("GET /api/v1/projects/:entityId/comments", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/comments` }), readsA),
+  row("POST /api/v1/projects/:entityId/comments", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/comments`, body: { body: "hi" } }), collaboratesOnA),
+  row("GET /api/v1/clients/:entityId/comments", (f) => ({ url: `/api/v1/clients/${f.clientA.id}/comments` }), staffNotesOnA),
+  row("POST /api/v1/clients/:entityId/comments", (f) => ({ url: `/api/v1/clients/${f.clientA.id}/comments`, body: { body: "hi" } }), staffNotesOnA),
+  row("GET /api/v1/users/:entityId/comments", (f) => ({ url: `/api/v1/users/${f.contactA.id}/comments` }), staffNotesOnA),
+  row("POST /api/v1/users/:entityId/comments", (f) => ({ url: `/api/v1/users/${f.contactA.id}/comments`, body: { body: "hi" } }), staffNotesOnA),
+  row("PATCH /api/v1/comments/:id", async (f) => ({ url: `/api/v1/comments/${await f.fresh.commentOnA(f.me.id)}`, body: { version: 1, body: "edited" } }), collaboratesOnA, { note: "own comment on project A" }),
+  row("DELETE /api/v1/comments/:id", async (f) => ({ url: `/api/v1/comments/${await f.fresh.commentOnA(f.pm.id)}` }), "401 ok  ok  ok  403 403 404 403 404", { note: "the manager's comment on project A" }),
+  row("GET /api/v1/projects/:entityId/audit", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/audit` }), "401 ok  ok  ok  ok  ok  404 403 404"),
+  row("GET /api/v1/clients/:entityId/audit", (f) => ({ url: `/api/v1/clients/${f.clientA.id}/audit` }), staffNotesOnA),
+  row("GET /api/v1/users/:entityId/audit", (f) => ({ url: `/api/v1/users/${f.contactA.id}/audit` }), staffNotesOnA),
+  row("GET /api/v1/projects/:entityId/attachments", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/attachments` }), readsA),
+  row("POST /api/v1/projects/:entityId/attachments", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/attachments`, file: { name: "a.txt", content: "x" } }), collaboratesOnA),
+  row("GET /api/v1/clients/:entityId/attachments", (f) => ({ url: `/api/v1/clients/${f.clientA.id}/attachments` }), staffNotesOnA),
+  row("POST /api/v1/clients/:entityId/attachments", (f) => ({ url: `/api/v1/clients/${f.clientA.id}/attachments`, file: { name: "a.txt", content: "x" } }), staffNotesOnA),
+  row("GET /api/v1/users/:entityId/attachments", (f) => ({ url: `/api/v1/users/${f.contactA.id}/attachments` }), staffNotesOnA),
+  row("POST /api/v1/users/:entityId/attachments", (f) => ({ url: `/api/v1/users/${f.contactA.id}/attachments`, file: { name: "a.txt", content: "x" } }), staffNotesOnA),
+  row("GET /api/v1/attachments/:id/content", () => ({ url: `/api/v1/attachments/${attachmentA}/content` }), readsA, { note: "a file on project A" }),
+  row("DELETE /api/v1/attachments/:id", async (f) => ({ url: `/api/v1/attachments/${await f.fresh.attachmentOnA()}` }), "401 ok  ok  ok  403 403 404 403 404", { note: "the manager's file on project A" }),
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const signedIn = new Map<Role, TestClient>();
+async function clientFor(role: Role): Promise<TestClient> {
+  if (role === "anonymous") return t.anonymous();
+  let c = signedIn.get(role);
+  if (!c) signedIn.set(role, (c = await t.as(w[role])));
+  return c;
+}
+
+/** Each person calls from an address of their own, so per-address rate limits do not mix the columns up. */
+const addressOf = (role: Role) => `192.0.2.${ROLES.indexOf(role) + 1}`;
+
+async function send(client: TestClient, method: Method, request: Request, role: Role): Promise<HttpResponse> {
+  const headers: Record<string, string> = { "x-forwarded-for": addressOf(role), "accept-language": "en" };
+  if (request.file) {
+    const boundary = `----matrix${randomBytes(8).toString("hex")}`;
+    const payload =
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${request.file.name}"\r\nContent-Type: text/plain\r\n\r\n` +
+      `${request.file.content}\r\n--${boundary}--\r\n`;
+    return client.inject({ method, url: request.url, payload, headers: { ...headers, "content-type": `multipart/form-data; boundary=${boundary}` } });
+  }
+  switch (method) {
+    case "GET":
+      return client.get(request.url, headers);
+    case "DELETE":
+      return client.delete(request.url, headers);
+    case "POST":
+      return client.post(request.url, request.body, headers);
+    case "PATCH":
+      return client.patch(request.url, request.body, headers);
+    case "PUT":
+      return client.put(request.url, request.body, headers);
+  }
+}
+
+function fixtures(role: Role): Fixtures {
+  const who = role === "anonymous" ? null : w[role];
+  return { ...w, t, role, who, me: who ?? w.pm, fresh, version };
+}
+
+const splitRoute = (route: string) => {
+  const space = route.indexOf(" ");
+  return { method: route.slice(0, space) as Method, pattern: route.slice(space + 1) };
+};
+/** `/api/v1/projects/:id` → matches `/api/v1/projects/<anything but a slash>` (and a query string). */
+const patternRegex = (pattern: string) => new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/:\w+/g, "[^/?]+")}(\\?.*)?$`);
+
+const statusMatches = (expected: string, status: number) => (expected === "ok" ? status >= 200 && status < 300 : String(status) === expected);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await t.seedWorkspace();
+  attachmentA = await fresh.attachmentOnA();
+  const pm = await clientFor("pm");
+  commentB = (await pm.post(`/api/v1/projects/${w.projectB.id}/comments`, { body: SECRET_B })).body.id;
+  await pm.post(`/api/v1/clients/${w.clientB.id}/comments`, { body: SECRET_B });
+  const upload = await send(pm, "POST", { url: `/api/v1/projects/${w.projectB.id}/attachments`, file: { name: "b-secret.txt", content: SECRET_B } }, "pm");
+  attachmentB = upload.body.id;
+  if (!commentB || !attachmentB) throw new Error("could not create client B's comment and file");
+});
+afterAll(() => t.close());
+
+describe("authorisation matrix", () => {
+  it("has a row for every registered /api/v1 route, and every row names a registered route", () => {
+    const routes = [...registered].filter((r) => r.includes(" /api/v1/") && !r.startsWith("HEAD ")).sort();
+    expect(routes.length).toBeGreaterThan(20);
+    const covered = new Set<string>(ROWS.map((r) => r.route));
+    expect(routes.filter((r) => !covered.has(r)), "routes without a row in ROWS").toEqual([]);
+    expect([...covered].filter((r) => !registered.has(r)), "rows for routes the app does not register").toEqual([]);
+  });
+
+  it.each(ROWS.map((r) => [`${r.route}${r.note ? ` (${r.note})` : ""}`, r] as const))("%s", async (_name, r) => {
+    const expected = r.expect.trim().split(/\s+/);
+    expect(expected, "one expectation per role").toHaveLength(ROLES.length);
+    const { method, pattern } = splitRoute(r.route);
+    const failures: string[] = [];
+    for (const [i, role] of ROLES.entries()) {
+      const request = await r.call(fixtures(role));
+      expect(request.url, "the request must hit the row's route").toMatch(patternRegex(pattern));
+      const res = await send(await clientFor(role), method, request, role);
+      const want = expected[i] as string;
+      if (!statusMatches(want, res.status)) failures.push(`${role}: expected ${want}, got ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+      if (r.endsSession) signedIn.delete(role);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("lists exactly the projects each person may open", async () => {
+    const all = [w.projectA.id, w.projectB.id];
+    for (const role of ROLES.filter((r) => r !== "anonymous")) {
+      const client = await clientFor(role);
+      const listed = ((await client.get("/api/v1/projects?limit=200")).body.items as { id: string }[]).map((p) => p.id).filter((id) => all.includes(id));
+      const openable: string[] = [];
+      for (const id of all) if ((await client.get(`/api/v1/projects/${id}`)).status === 200) openable.push(id);
+      expect(listed.sort(), role).toEqual(openable.sort());
+    }
+  });
+});
+
+describe("contact A against client B (the other tenant)", () => {
+  type Attempt = { method: Method; url: (f: Seed) => string; body?: (f: Seed) => unknown; file?: boolean; list?: boolean };
+  const b = (method: Method, url: (f: Seed) => string, body?: (f: Seed) => unknown): Attempt => ({ method, url, ...(body ? { body } : {}) });
+  /** A list filtered towards B's data: answering is fine, as long as nothing of B's is in it. */
+  const list = (url: (f: Seed) => string): Attempt => ({ method: "GET", url, list: true });
+
+  // prettier-ignore
+  const ATTEMPTS: Attempt[] = [
+    b("GET", (f) => `/api/v1/clients/${f.clientB.id}`),
+    b("PATCH", (f) => `/api/v1/clients/${f.clientB.id}`, () => ({ version: 1, name: "Hijacked" })),
+    list((f) => `/api/v1/clients?q=${encodeURIComponent(f.clientB.name)}`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}`),
+    b("PATCH", (f) => `/api/v1/projects/${f.projectB.id}`, () => ({ version: 1, name: "Hijacked", stage: "closed" })),
+    list((f) => `/api/v1/projects?clientId=${f.clientB.id}`),
+    list((f) => `/api/v1/projects?q=${encodeURIComponent(f.projectB.code)}`),
+    list((f) => `/api/v1/projects?q=${encodeURIComponent(f.projectB.name)}&stage=requirements&sort=-updatedAt`),
+    b("POST", () => "/api/v1/projects", (f) => ({ code: `HACK-${uniq()}`, name: "Hack", clientId: f.clientB.id })),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/members`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/members`, (f) => ({ userId: f.contactA.id, role: "client" })),
+    b("PATCH", (f) => `/api/v1/projects/${f.projectB.id}/members/${f.contactB.id}`, () => ({ version: 1, role: "viewer" })),
+    b("DELETE", (f) => `/api/v1/projects/${f.projectB.id}/members/${f.contactB.id}`),
+    b("POST", (f) => `/api/v1/projects/${f.projectA.id}/members`, (f) => ({ userId: f.contactB.id, role: "client" })),
+    b("GET", (f) => `/api/v1/users/${f.contactB.id}`),
+    b("PATCH", (f) => `/api/v1/users/${f.contactB.id}`, () => ({ version: 1, name: "Hijacked", active: false })),
+    b("POST", (f) => `/api/v1/users/${f.contactB.id}/password-reset-link`),
+    b("GET", (f) => `/api/v1/users?clientId=${f.clientB.id}`),
+    b("POST", () => "/api/v1/users", (f) => ({ email: `hack-${uniq()}@example.com`, name: "Hack", role: "client", clientId: f.clientB.id, password: "long-enough" })),
+    // Comments, files and history hanging off B's records.
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/comments`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/comments`, () => ({ body: "hi" })),
+    b("GET", (f) => `/api/v1/clients/${f.clientB.id}/comments`),
+    b("POST", (f) => `/api/v1/clients/${f.clientB.id}/comments`, () => ({ body: "hi" })),
+    b("GET", (f) => `/api/v1/users/${f.contactB.id}/comments`),
+    b("PATCH", () => `/api/v1/comments/${commentB}`, () => ({ version: 1, body: "edited" })),
+    b("DELETE", () => `/api/v1/comments/${commentB}`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/audit`),
+    b("GET", (f) => `/api/v1/clients/${f.clientB.id}/audit`),
+    b("GET", (f) => `/api/v1/users/${f.contactB.id}/audit`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/attachments`),
+    { method: "POST", url: (f) => `/api/v1/projects/${f.projectB.id}/attachments`, file: true },
+    b("GET", (f) => `/api/v1/clients/${f.clientB.id}/attachments`),
+    b("GET", () => `/api/v1/attachments/${attachmentB}/content`),
+    b("DELETE", () => `/api/v1/attachments/${attachmentB}`),
+  ];
+
+  /** B's rows as the database holds them (the matrix above may have touched them, e.g. contact B's own locale). */
+  const snapshotOfB = async () => ({
+    client: await t.db.select().from(clients).where(eq(clients.id, w.clientB.id)),
+    project: await t.db.select().from(projects).where(eq(projects.id, w.projectB.id)),
+    contact: await t.db.select().from(users).where(eq(users.id, w.contactB.id)),
+    members: await t.db.select().from(projectMembers).where(eq(projectMembers.projectId, w.projectB.id)).orderBy(projectMembers.userId),
+    comment: await t.db.select().from(comments).where(eq(comments.id, commentB)),
+  });
+  let before: Awaited<ReturnType<typeof snapshotOfB>>;
+  beforeAll(async () => {
+    before = await snapshotOfB();
+    expect(before.members).toHaveLength(2);
+  });
+
+  it("gets 403 or 404 (or an empty list) for every read and write, with nothing of B in any answer", async () => {
+    const contactA = await clientFor("contactA");
+    const secretsOfB = [w.clientB.id, w.clientB.name, w.projectB.id, w.projectB.code, w.projectB.name, w.contactB.id, w.contactB.email, commentB, attachmentB, SECRET_B, "b-secret.txt"];
+    const problems: string[] = [];
+    for (const attempt of ATTEMPTS) {
+      const request: Request = { url: attempt.url(w), body: attempt.body?.(w), ...(attempt.file ? { file: { name: "x.txt", content: "x" } } : {}) };
+      const res = await send(contactA, attempt.method, request, "contactA");
+      const label = `${attempt.method} ${request.url}`;
+      if (attempt.list ? !(res.status === 200 && res.body.items.length === 0) : ![403, 404].includes(res.status)) {
+        problems.push(`${label}: ${res.status}`);
+      }
+      const text = typeof res.body === "string" ? res.body : JSON.stringify(res.body);
+      for (const secret of secretsOfB) if (text.includes(secret)) problems.push(`${label}: the answer contains ${secret}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("changed nothing of B's", async () => {
+    expect(await snapshotOfB()).toEqual(before);
+    const pm = await clientFor("pm");
+    expect((await pm.get(`/api/v1/attachments/${attachmentB}/content`)).status).toBe(200);
+  });
+});
