@@ -15,6 +15,11 @@ export { openDatabase, migrateDatabase, type Database, type Db } from "./db/data
 export { openDatabaseFromConfig } from "./db/open-from-config";
 export { acquireDataDirLock, DataDirLockedError } from "./db/data-dir-lock";
 export { attachmentsDir } from "./db/open-from-config";
+export { migrateWithReport, readMigrations, type MigrationReport } from "./db/migrations";
+export { createBackup, APP_VERSION, type BackupSummary } from "./db/backup";
+export { restoreBackup, type RestoreSummary } from "./db/restore";
+export { BackupError, type Progress, type ProgressUnit, type TBackupManifest } from "./db/backup-format";
+export { createAdmin, CreateAdminError, type CreatedAdmin } from "./db/create-admin";
 export { seedDemo, seedDemoIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo/seed-demo";
 
 export type RunningServer = { url: string; close: () => Promise<void> };
