@@ -1,0 +1,71 @@
+/**
+ * The UI language. zh-CN and en are kept in step (see i18n.test.ts). Before sign-in the choice lives in
+ * localStorage; once signed in the user's saved locale (PATCH /api/v1/me) wins.
+ */
+import i18next from "i18next";
+import { initReactI18next } from "react-i18next";
+import { LOCALES, type TLocale } from "@jiaofu/contracts";
+import en from "./en.json";
+import zhCN from "./zh-CN.json";
+
+export const LOCALE_STORAGE_KEY = "jiaofu.locale";
+
+export const LOCALE_LABELS: Record<TLocale, string> = { "zh-CN": "中文", en: "English" };
+
+export function isLocale(value: unknown): value is TLocale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+/** zh-* → zh-CN, en-* → en, anything else → zh-CN (the product's home language). */
+export function localeFromLanguageTag(tag: string | undefined): TLocale {
+  const lower = (tag ?? "").toLowerCase();
+  if (lower.startsWith("en")) return "en";
+  return "zh-CN";
+}
+
+function storedLocale(): TLocale | undefined {
+  try {
+    const value = window.localStorage.getItem(LOCALE_STORAGE_KEY);
+    return isLocale(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function initialLocale(): TLocale {
+  if (typeof window === "undefined") return "zh-CN";
+  return storedLocale() ?? localeFromLanguageTag(window.navigator.language);
+}
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, "zh-CN": { translation: zhCN } },
+  lng: initialLocale(),
+  supportedLngs: [...LOCALES],
+  load: "currentOnly",
+  fallbackLng: false,
+  initAsync: false,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+function applyToDocument(locale: TLocale) {
+  if (typeof document !== "undefined") document.documentElement.lang = locale;
+}
+applyToDocument(currentLocale());
+
+export function currentLocale(): TLocale {
+  return isLocale(i18n.language) ? i18n.language : "zh-CN";
+}
+
+/** Switches the UI language and remembers it on this device. */
+export async function setLocale(locale: TLocale): Promise<void> {
+  try {
+    window.localStorage.setItem(LOCALE_STORAGE_KEY, locale);
+  } catch {
+    // Private mode: the choice lasts for this page only.
+  }
+  applyToDocument(locale);
+  if (i18n.language !== locale) await i18n.changeLanguage(locale);
+}

@@ -1,0 +1,201 @@
+import { useTranslation } from "react-i18next";
+import { PROJECT_STAGES, type TAuditEntry, type TEntityType, type TProjectStage } from "@jiaofu/contracts";
+import { EmptyState, LoadingBlock } from "../../ui";
+import { formatDate, formatDateTime, formatRelative } from "../../lib/format";
+import { ErrorPanel } from "../common/error-panel";
+import { LoadMore } from "../common/load-more";
+import { useClientOptions } from "../clients/clients.queries";
+import { useEveryone } from "../people/users.queries";
+import { auditChanges, auditSubject, isUuid, type FieldChange } from "./audit-diff";
+import { useAuditLog } from "./collaboration.queries";
+import "./collaboration.css";
+
+export type ActivityPanelProps = { entityType: TEntityType; entityId: string };
+
+const KNOWN_FIELDS = [
+  "code",
+  "name",
+  "description",
+  "stage",
+  "startDate",
+  "endDate",
+  "managerId",
+  "clientId",
+  "industry",
+  "website",
+  "notes",
+  "role",
+  "title",
+  "active",
+  "email",
+  "locale",
+  "userId",
+  "body",
+  "fileName",
+] as const;
+type KnownField = (typeof KNOWN_FIELDS)[number];
+
+function isKnownField(field: string): field is KnownField {
+  return (KNOWN_FIELDS as readonly string[]).includes(field);
+}
+
+/**
+ * What kind of change an entry is, from its entity type and action. The server writes `create`/`update`/`delete`
+ * on the changed row, and `member.add`/`member.update`/`member.remove` on the project for memberships.
+ */
+type Phrase =
+  | "project.create"
+  | "project.update"
+  | "project.delete"
+  | "client.create"
+  | "client.update"
+  | "user.create"
+  | "user.update"
+  | "comment.create"
+  | "comment.update"
+  | "comment.delete"
+  | "attachment.create"
+  | "attachment.delete"
+  | "member.add"
+  | "member.update"
+  | "member.remove";
+const PHRASES: readonly Phrase[] = [
+  "project.create",
+  "project.update",
+  "project.delete",
+  "client.create",
+  "client.update",
+  "user.create",
+  "user.update",
+  "comment.create",
+  "comment.update",
+  "comment.delete",
+  "attachment.create",
+  "attachment.delete",
+  "member.add",
+  "member.update",
+  "member.remove",
+];
+
+export function phraseOf(entityType: string, action: string): Phrase | null {
+  const key = action.startsWith("member.") ? action : `${entityType}.${action}`;
+  return (PHRASES as readonly string[]).includes(key) ? (key as Phrase) : null;
+}
+
+/** Who did what and when, with each changed field shown before → after. */
+export function ActivityPanel({ entityType, entityId }: ActivityPanelProps) {
+  const { t } = useTranslation();
+  const log = useAuditLog(entityType, entityId);
+  const names = useNames();
+  const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
+
+  if (log.isPending) return <LoadingBlock />;
+  if (log.isError) return <ErrorPanel error={log.error} onRetry={() => void log.refetch()} />;
+  if (entries.length === 0) return <EmptyState icon="↺" title={t("activity.emptyTitle")}>{t("activity.emptyBody")}</EmptyState>;
+
+  return (
+    <div>
+      <ol className="timeline" aria-label={t("activity.listLabel")}>
+        {entries.map((entry) => (
+          <ActivityEntry key={entry.id} entry={entry} names={names} />
+        ))}
+      </ol>
+      <LoadMore hasMore={log.hasNextPage} loading={log.isFetchingNextPage} onLoadMore={() => void log.fetchNextPage()} />
+    </div>
+  );
+}
+
+/** Names for the ids that appear in snapshots (managerId, clientId, userId), from lists the app already loads. */
+function useNames(): Map<string, string> {
+  const users = useEveryone();
+  const clients = useClientOptions();
+  const names = new Map<string, string>();
+  for (const user of users.data ?? []) names.set(user.id, user.name);
+  for (const client of clients.data ?? []) names.set(client.id, client.name);
+  return names;
+}
+
+function ActivityEntry({ entry, names }: { entry: TAuditEntry; names: Map<string, string> }) {
+  const { t, i18n } = useTranslation();
+  const actor = entry.actorName ?? t("activity.system");
+  const phrase = phraseOf(entry.entityType, entry.action);
+  const subject = auditSubject(entry.before, entry.after, names);
+  const changes = auditChanges(entry.before, entry.after);
+  const addedRole = phrase === "member.add" ? roleOf(entry.after) : null;
+
+  return (
+    <li className="timeline-item">
+      <span className="timeline-dot" aria-hidden="true" />
+      <div className="timeline-body">
+        <p>
+          <strong>{actor}</strong> {phrase ? t(`activity.phrases.${phrase}`) : entry.action}
+          {subject ? <span className="timeline-subject"> {subject}</span> : null}
+          {addedRole ? <span className="muted"> · {roleLabel(addedRole, t)}</span> : null}
+        </p>
+        <time className="subtle" dateTime={entry.createdAt} title={formatDateTime(entry.createdAt, i18n.language) ?? undefined}>
+          {formatRelative(entry.createdAt, i18n.language)}
+        </time>
+        {changes.length > 0 ? (
+          <dl className="change-list">
+            {changes.map((change) => (
+              <div key={change.field} className="change">
+                <dt>{isKnownField(change.field) ? t(`activity.fields.${change.field}`) : change.field}</dt>
+                <dd>
+                  <ChangeValue change={change} side="before" names={names} />
+                  <span className="change-arrow" aria-label={t("activity.changedTo")}>
+                    →
+                  </span>
+                  <ChangeValue change={change} side="after" names={names} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+const MAX_TEXT = 140;
+
+function ChangeValue({ change, side, names }: { change: FieldChange; side: "before" | "after"; names: Map<string, string> }) {
+  const { t, i18n } = useTranslation();
+  const value = change[side];
+  const className = side === "before" ? "change-value change-before" : "change-value change-after";
+  if (value === null || value === undefined || value === "") return <span className="change-value muted">{t("activity.empty")}</span>;
+  if (typeof value === "boolean") return <span className={className}>{value ? t("ui.yes") : t("ui.no")}</span>;
+  if (change.field === "stage" && typeof value === "string" && isStageValue(value)) return <span className={className}>{t(`stage.${value}`)}</span>;
+  if (change.field === "role" && typeof value === "string" && isRoleValue(value)) return <span className={className}>{roleLabel(value, t)}</span>;
+  if (isUuid(value)) return <span className={className}>{names.get(value) ?? t("activity.unknownRecord")}</span>;
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return <span className={className}>{formatDate(value, i18n.language)}</span>;
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return (
+    <span className={className} title={text.length > MAX_TEXT ? text : undefined}>
+      {text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text}
+    </span>
+  );
+}
+
+function isStageValue(value: string): value is TProjectStage {
+  return (PROJECT_STAGES as readonly string[]).includes(value);
+}
+const ROLES = ["owner", "admin", "member", "client", "manager", "viewer"] as const;
+function isRoleValue(value: string): value is (typeof ROLES)[number] {
+  return (ROLES as readonly string[]).includes(value);
+}
+function roleOf(row: unknown): (typeof ROLES)[number] | null {
+  const role = row && typeof row === "object" && "role" in row ? row.role : null;
+  return typeof role === "string" && isRoleValue(role) ? role : null;
+}
+function roleLabel(role: (typeof ROLES)[number], t: ReturnType<typeof useTranslation>["t"]): string {
+  switch (role) {
+    case "owner":
+    case "admin":
+      return t(`workspaceRole.${role}`);
+    case "member":
+    case "client":
+    case "manager":
+    case "viewer":
+      return t(`projectRole.${role}`);
+  }
+}

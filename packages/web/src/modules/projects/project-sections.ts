@@ -1,0 +1,38 @@
+import type { TProjectStage } from "@jiaofu/contracts";
+
+/**
+ * The areas of a project page, in the order of the delivery life cycle. Overview and Collaboration work today; the
+ * stage areas fill in release by release.
+ */
+export const PROJECT_SECTIONS = [
+  "overview",
+  "requirements",
+  "planning",
+  "execution",
+  "monitoring",
+  "delivery",
+  "support",
+  "collaboration",
+] as const;
+export type TProjectSection = (typeof PROJECT_SECTIONS)[number];
+
+/** Sections whose features have not shipped yet: they show an honest "coming" state, never sample data. */
+export const UPCOMING_SECTIONS = ["requirements", "planning", "execution", "monitoring", "delivery", "support"] as const;
+export type TUpcomingSection = (typeof UPCOMING_SECTIONS)[number];
+
+export function isProjectSection(value: string | undefined): value is TProjectSection {
+  return value !== undefined && (PROJECT_SECTIONS as readonly string[]).includes(value);
+}
+
+export function isUpcomingSection(value: TProjectSection): value is TUpcomingSection {
+  return (UPCOMING_SECTIONS as readonly string[]).includes(value);
+}
+
+/** The section that corresponds to the project's current stage (none once closed). */
+export function sectionOfStage(stage: TProjectStage): TProjectSection | null {
+  return stage === "closed" ? null : stage;
+}
+
+export function sectionPath(projectId: string, section: TProjectSection): string {
+  return section === "overview" ? `/projects/${projectId}` : `/projects/${projectId}/${section}`;
+}

@@ -1,0 +1,138 @@
+import { useState } from "react";
+import { Link } from "react-router";
+import { useTranslation } from "react-i18next";
+import { PROJECT_STAGES, type TProject, type TProjectStage } from "@jiaofu/contracts";
+import { Button, Card, DataTable, EmptyState, InputField, LoadingBlock, SelectField, type Column } from "../../ui";
+import { useDebouncedValue } from "../../lib/use-debounced-value";
+import { ErrorPanel } from "../common/error-panel";
+import { LoadMore } from "../common/load-more";
+import { useClientOptions } from "../clients/clients.queries";
+import { PROJECT_SORTS, useProjectList, type TProjectSort } from "./projects.queries";
+import { StageBadge } from "./stage-badge";
+import { HealthCell } from "./health-cell";
+import { DateRange } from "./date-range";
+
+export type ProjectsListProps = { onCreate?: (() => void) | undefined };
+
+function isStage(value: string): value is TProjectStage {
+  return (PROJECT_STAGES as readonly string[]).includes(value);
+}
+function isSort(value: string): value is TProjectSort {
+  return (PROJECT_SORTS as readonly string[]).includes(value);
+}
+
+/** The workspace's projects with search, stage and client filters, sorting and "load more". */
+export function ProjectsList({ onCreate }: ProjectsListProps) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState("");
+  const [stage, setStage] = useState<TProjectStage | "">("");
+  const [clientId, setClientId] = useState("");
+  const [sort, setSort] = useState<TProjectSort>("code");
+  const q = useDebouncedValue(search.trim());
+  const projects = useProjectList({ q: q || undefined, stage: stage || undefined, clientId: clientId || undefined, sort });
+  const clients = useClientOptions();
+  const rows = projects.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = Boolean(q || stage || clientId);
+
+  const columns: Column<TProject>[] = [
+    {
+      key: "project",
+      header: t("projects.columns.project"),
+      primary: true,
+      render: (project) => (
+        <Link to={`/projects/${project.id}`} className="project-link">
+          <span className="project-code mono">{project.code}</span>
+          <span className="project-name">{project.name}</span>
+        </Link>
+      ),
+    },
+    { key: "client", header: t("projects.columns.client"), render: (project) => project.clientName },
+    { key: "stage", header: t("projects.columns.stage"), render: (project) => <StageBadge stage={project.stage} /> },
+    {
+      key: "dates",
+      header: t("projects.columns.dates"),
+      render: (project) => <DateRange start={project.startDate} end={project.endDate} />,
+    },
+    {
+      key: "manager",
+      header: t("projects.columns.manager"),
+      render: (project) => project.managerName ?? <span className="muted">{t("projects.noManager")}</span>,
+    },
+    { key: "health", header: t("projects.columns.health"), render: () => <HealthCell /> },
+  ];
+
+  return (
+    <Card flush>
+      <div className="toolbar" role="search" aria-label={t("projects.filtersLabel")}>
+        <InputField
+          fieldClassName="field-grow"
+          label={t("projects.search")}
+          type="search"
+          placeholder={t("projects.searchPlaceholder")}
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+        <SelectField
+          label={t("projects.columns.stage")}
+          value={stage}
+          placeholder={t("projects.allStages")}
+          options={PROJECT_STAGES.map((value) => ({ value, label: t(`stage.${value}`) }))}
+          onChange={(event) => setStage(isStage(event.target.value) ? event.target.value : "")}
+        />
+        <SelectField
+          label={t("projects.columns.client")}
+          value={clientId}
+          placeholder={t("projects.allClients")}
+          options={(clients.data ?? []).map((client) => ({ value: client.id, label: client.name }))}
+          onChange={(event) => setClientId(event.target.value)}
+        />
+        <SelectField
+          label={t("projects.sortLabel")}
+          value={sort}
+          options={PROJECT_SORTS.map((value) => ({ value, label: t(`projects.sort.${value}`) }))}
+          onChange={(event) => {
+            if (isSort(event.target.value)) setSort(event.target.value);
+          }}
+        />
+      </div>
+      {projects.isPending ? (
+        <LoadingBlock />
+      ) : projects.isError ? (
+        <ErrorPanel error={projects.error} onRetry={() => void projects.refetch()} />
+      ) : rows.length === 0 ? (
+        filtered ? (
+          <EmptyState title={t("projects.noMatchTitle")}>{t("projects.noMatchBody")}</EmptyState>
+        ) : (
+          <EmptyState
+            icon="◇"
+            title={t("projects.emptyTitle")}
+            action={
+              onCreate ? (
+                <Button variant="primary" onClick={onCreate}>
+                  {t("projects.new")}
+                </Button>
+              ) : undefined
+            }
+          >
+            {t("projects.emptyBody")}
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <DataTable
+            caption={t("projects.tableCaption")}
+            columns={columns}
+            rows={rows}
+            rowKey={(project) => project.id}
+            rowProps={(project) => ({ "data-testid": "project-row", "data-code": project.code })}
+          />
+          <LoadMore
+            hasMore={projects.hasNextPage}
+            loading={projects.isFetchingNextPage}
+            onLoadMore={() => void projects.fetchNextPage()}
+          />
+        </>
+      )}
+    </Card>
+  );
+}

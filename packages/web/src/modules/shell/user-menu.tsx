@@ -1,0 +1,77 @@
+import { useEffect, useId, useRef, useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { useTranslation } from "react-i18next";
+import { Avatar } from "../../ui";
+import { isStaff, useSignOut, useSignedInMe } from "../auth/session";
+import { LanguageSelect } from "./language-select";
+
+/** The person's name; opens a panel with language, API tokens and sign out. */
+export function UserMenu() {
+  const { t } = useTranslation();
+  const me = useSignedInMe();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const signOut = useSignOut(() => void navigate("/sign-in", { replace: true }));
+
+  useEffect(() => {
+    if (!open) return;
+    function handlePointerDown(event: PointerEvent) {
+      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false);
+    }
+    function handleKeyDown(event: KeyboardEvent) {
+      if (event.key === "Escape") {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    }
+    document.addEventListener("pointerdown", handlePointerDown);
+    document.addEventListener("keydown", handleKeyDown);
+    return () => {
+      document.removeEventListener("pointerdown", handlePointerDown);
+      document.removeEventListener("keydown", handleKeyDown);
+    };
+  }, [open]);
+
+  return (
+    <div className="user-menu" ref={rootRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="user-menu-button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        data-testid="user-menu"
+        onClick={() => setOpen((value) => !value)}
+      >
+        <Avatar name={me.name} />
+        <span className="user-menu-name">{me.name}</span>
+        <span className="user-menu-caret" aria-hidden="true">
+          ▾
+        </span>
+      </button>
+      <div className="user-menu-panel" id={panelId} hidden={!open}>
+        <div className="user-menu-who">
+          <strong>{me.name}</strong>
+          <span className="subtle">{me.email}</span>
+          <span className="subtle">{t(`workspaceRole.${me.role}`)}</span>
+        </div>
+        <div className="user-menu-section">
+          <LanguageSelect />
+        </div>
+        <div className="user-menu-section user-menu-links">
+          {isStaff(me) ? (
+            <Link to="/settings/tokens" className="user-menu-item" onClick={() => setOpen(false)}>
+              {t("userMenu.apiTokens")}
+            </Link>
+          ) : null}
+          <button type="button" className="user-menu-item" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+            {t("userMenu.signOut")}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

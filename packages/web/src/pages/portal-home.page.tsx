@@ -1,0 +1,5 @@
+import { PortalHome } from "../modules/portal/portal-home";
+
+export function PortalHomePage() {
+  return <PortalHome />;
+}
