@@ -6,7 +6,7 @@
  * backup/restore, …), reported as one line on stderr.
  */
 import fs from "node:fs";
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { TLocale } from "@jiaofu/contracts";
 
 const VERSION = (JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -79,6 +79,22 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("-f, --force", "replace existing data (database rows and attachments) instead of refusing")
     .action(async (file: string, options: { force?: boolean }) =>
       setExitCode(await (await import("./commands/restore-backup")).restoreBackup(file, options)),
+    );
+
+  const stdio = { stdout: (text: string) => void process.stdout.write(text), stderr: (text: string) => void process.stderr.write(text) };
+
+  program
+    .command("schedule")
+    .description("critical path of a network in the scheduling interchange format (../shared/scheduling/README.md)")
+    .requiredOption("--input <file>", "network JSON: {tasks:[{id,duration}], links:[{from,to,type,lag}]}")
+    .option("--output <file>", "write every task's ES/EF/LS/LF/TF as JSON")
+    .option("--repeat <k>", "time K runs and report the median", (value) => {
+      const k = Number(value);
+      if (!Number.isInteger(k) || k < 1) throw new InvalidArgumentError("must be a whole number ≥ 1");
+      return k;
+    })
+    .action(async (options: { input: string; output?: string; repeat?: number }) =>
+      setExitCode(await (await import("./commands/schedule")).runScheduleCommand(options, stdio)),
     );
 
   return program;

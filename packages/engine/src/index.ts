@@ -1,1 +1,2 @@
-export {};
+/** @jiaofu/engine: pure domain logic (no I/O, no clock, no randomness). */
+export * from "./scheduling/index";
