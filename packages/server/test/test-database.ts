@@ -22,6 +22,7 @@ function withDatabase(url: string, name: string): string {
 
 async function adminQuery(url: string, text: string) {
   const client = new pg.Client({ connectionString: url });
+  client.on("error", () => undefined);
   await client.connect();
   try {
     await client.query(text);

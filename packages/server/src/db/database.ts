@@ -70,6 +70,10 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client whose connection the server ends (restart, failover, pg_terminate_backend) is emitted as an
+  // 'error' on the pool; unhandled, it would crash the process. The pool drops that client and connects afresh on
+  // the next query, so there is nothing else to do.
+  pool.on("error", () => undefined);
   const probe = await pool.connect();
   probe.release();
   const db = drizzlePg(pool, { schema }) as unknown as Db;
@@ -82,6 +86,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     },
     listen: async (channel, onPayload) => {
       const client = await pool.connect();
+      client.on("error", () => undefined);
       listeners.push(client);
       client.on("notification", (message) => {
         if (message.channel === channel) onPayload(message.payload ?? "");
