@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
-import { Banner, Button, InputField } from "../../ui";
+import { Banner } from "../../ui";
 import { apiMessageOf, fieldErrorsOf } from "../../lib/api-errors";
+import { AuthEmailField, AuthForm } from "./auth-form";
 
 /**
  * Asks for a reset email. The answer is the same whether or not the address has an account, so the form cannot be
@@ -14,11 +15,6 @@ export function ForgotPasswordForm() {
   const { t } = useTranslation();
   const [email, setEmail] = useState("");
   const request = useMutation({ mutationFn: () => api.auth.requestPasswordReset(email.trim()) });
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    request.mutate();
-  }
 
   if (request.isSuccess) {
     return (
@@ -34,22 +30,8 @@ export function ForgotPasswordForm() {
   const message = request.isError && !fieldErrors.email ? (apiMessageOf(request.error) ?? t("errors.network")) : undefined;
 
   return (
-    <form className="form" noValidate onSubmit={handleSubmit}>
-      {message ? <Banner tone="error">{message}</Banner> : null}
-      <InputField
-        label={t("auth.email")}
-        type="email"
-        name="email"
-        autoComplete="email"
-        inputMode="email"
-        autoFocus
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        error={fieldErrors.email}
-      />
-      <Button type="submit" variant="primary" block loading={request.isPending}>
-        {t("auth.sendResetLink")}
-      </Button>
-    </form>
+    <AuthForm onSubmit={() => request.mutate()} errorMessage={message} submitLabel={t("auth.sendResetLink")} submitting={request.isPending}>
+      <AuthEmailField value={email} onChange={setEmail} error={fieldErrors.email} autoComplete="email" />
+    </AuthForm>
   );
 }

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
-import { Banner, Button, ButtonLink, InputField } from "../../ui";
+import { Banner, ButtonLink, InputField } from "../../ui";
 import { apiMessageOf, fieldErrorsOf } from "../../lib/api-errors";
+import { AuthForm } from "./auth-form";
 
 /** Sets a new password with the token from a reset link (`/reset-password?token=…`). */
 export function ResetPasswordForm() {
@@ -36,8 +37,7 @@ export function ResetPasswordForm() {
     );
   }
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function handleSubmit() {
     if (password !== confirm) {
       setMismatch(true);
       return;
@@ -50,12 +50,13 @@ export function ResetPasswordForm() {
   const message = complete.isError ? (apiMessageOf(complete.error) ?? t("errors.network")) : undefined;
 
   return (
-    <form className="form" noValidate onSubmit={handleSubmit}>
-      {message ? (
-        <Banner tone="error" action={<Link to="/forgot-password">{t("auth.requestNewLink")}</Link>}>
-          {message}
-        </Banner>
-      ) : null}
+    <AuthForm
+      onSubmit={handleSubmit}
+      errorMessage={message}
+      errorAction={<Link to="/forgot-password">{t("auth.requestNewLink")}</Link>}
+      submitLabel={t("auth.setPassword")}
+      submitting={complete.isPending}
+    >
       <InputField
         label={t("auth.newPassword")}
         type="password"
@@ -76,9 +77,6 @@ export function ResetPasswordForm() {
         onChange={(event) => setConfirm(event.target.value)}
         error={mismatch ? t("auth.passwordsDiffer") : undefined}
       />
-      <Button type="submit" variant="primary" block loading={complete.isPending}>
-        {t("auth.setPassword")}
-      </Button>
-    </form>
+    </AuthForm>
   );
 }

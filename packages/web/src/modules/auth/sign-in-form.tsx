@@ -1,11 +1,12 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
 import { setLocale } from "../../i18n";
-import { Banner, Button, InputField } from "../../ui";
+import { InputField } from "../../ui";
 import { apiMessageOf, fieldErrorsOf } from "../../lib/api-errors";
+import { AuthEmailField, AuthForm } from "./auth-form";
 import { homePathFor, isStaff, meQueryKey } from "./session";
 
 /** Where to go after signing in: the page that sent the person here, if it is one they may see. */
@@ -37,26 +38,15 @@ export function SignInForm() {
   const fieldErrors = fieldErrorsOf(signIn.error);
   const message = signIn.isError ? (apiMessageOf(signIn.error) ?? t("errors.network")) : undefined;
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    signIn.mutate();
-  }
-
   return (
-    <form className="form" noValidate onSubmit={handleSubmit}>
-      {message ? <Banner tone="error">{message}</Banner> : null}
-      <InputField
-        label={t("auth.email")}
-        type="email"
-        name="email"
-        autoComplete="username"
-        inputMode="email"
-        autoFocus
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        error={fieldErrors.email}
-        data-testid="sign-in-email"
-      />
+    <AuthForm
+      onSubmit={() => signIn.mutate()}
+      errorMessage={message}
+      submitLabel={t("auth.signIn")}
+      submitting={signIn.isPending}
+      submitTestId="sign-in-submit"
+    >
+      <AuthEmailField value={email} onChange={setEmail} error={fieldErrors.email} autoComplete="username" testId="sign-in-email" />
       <InputField
         label={t("auth.password")}
         type="password"
@@ -70,9 +60,6 @@ export function SignInForm() {
       <div className="row row-end">
         <Link to="/forgot-password">{t("auth.forgotPassword")}</Link>
       </div>
-      <Button type="submit" variant="primary" block loading={signIn.isPending} data-testid="sign-in-submit">
-        {t("auth.signIn")}
-      </Button>
-    </form>
+    </AuthForm>
   );
 }

@@ -1,11 +1,19 @@
-import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { LOCALES, type TClient, type TLocale } from "@jiaofu/contracts";
+import type { TClient } from "@jiaofu/contracts";
 import { api } from "../../api";
-import { LOCALE_LABELS, currentLocale, isLocale } from "../../i18n";
-import { Banner, Button, Dialog, InputField, SelectField, useToast } from "../../ui";
-import { apiMessageOf, fieldErrorsOf } from "../../lib/api-errors";
+import { Dialog, useToast } from "../../ui";
+import { fieldErrorsOf } from "../../lib/api-errors";
+import { useDraft } from "../../lib/use-draft";
+import { DialogForm } from "../common/dialog-form";
+import {
+  AccountEmailField,
+  AccountNameField,
+  AccountTitleField,
+  InitialPasswordAndLocaleFields,
+  emptyNewAccount,
+  newAccountValuesOf,
+} from "../people/new-account-fields";
 import { userKeys } from "../people/users.queries";
 import { clientKeys } from "./clients.queries";
 
@@ -25,14 +33,10 @@ function AddContactForm({ client, onClose }: { client: TClient; onClose: () => v
   const { t } = useTranslation();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const [name, setName] = useState("");
-  const [email, setEmail] = useState("");
-  const [title, setTitle] = useState("");
-  const [password, setPassword] = useState("");
-  const [locale, setLocaleValue] = useState<TLocale>(currentLocale());
+  const { draft, set } = useDraft(emptyNewAccount);
 
   const create = useMutation({
-    mutationFn: () => api.users.create({ role: "client", clientId: client.id, name, email: email.trim(), title, password, locale }),
+    mutationFn: () => api.users.create({ ...newAccountValuesOf(draft), role: "client", clientId: client.id }),
     onSuccess: async (user) => {
       await queryClient.invalidateQueries({ queryKey: userKeys.all });
       await queryClient.invalidateQueries({ queryKey: clientKeys.detail(client.id) });
@@ -42,59 +46,16 @@ function AddContactForm({ client, onClose }: { client: TClient; onClose: () => v
     },
   });
 
-  const errors = fieldErrorsOf(create.error);
-  const message = create.isError && Object.keys(errors).length === 0 ? (apiMessageOf(create.error) ?? t("errors.network")) : undefined;
+  const fields = { draft, onChange: set, errors: fieldErrorsOf(create.error) };
 
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        create.mutate();
-      }}
-    >
-      {message ? <Banner tone="error">{message}</Banner> : null}
+    <DialogForm onSubmit={() => create.mutate()} onCancel={onClose} submitLabel={t("contacts.addSubmit")} submitting={create.isPending} error={create.error}>
       <div className="form-grid">
-        <InputField label={t("people.fields.name")} value={name} onChange={(event) => setName(event.target.value)} error={errors.name} autoComplete="off" data-autofocus />
-        <InputField label={t("people.fields.title")} optional value={title} onChange={(event) => setTitle(event.target.value)} error={errors.title} />
-        <InputField
-          fieldClassName="span-2"
-          label={t("people.fields.email")}
-          type="email"
-          inputMode="email"
-          autoComplete="off"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={errors.email}
-        />
-        <InputField
-          label={t("people.fields.initialPassword")}
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={errors.password}
-          hint={t("people.fields.initialPasswordHint")}
-        />
-        <SelectField
-          label={t("people.fields.locale")}
-          value={locale}
-          options={LOCALES.map((value) => ({ value, label: LOCALE_LABELS[value] }))}
-          onChange={(event) => {
-            if (isLocale(event.target.value)) setLocaleValue(event.target.value);
-          }}
-          error={errors.locale}
-        />
+        <AccountNameField {...fields} />
+        <AccountTitleField {...fields} />
+        <AccountEmailField {...fields} fieldClassName="span-2" />
+        <InitialPasswordAndLocaleFields {...fields} />
       </div>
-      <div className="form-actions">
-        <Button variant="secondary" onClick={onClose}>
-          {t("ui.cancel")}
-        </Button>
-        <Button type="submit" variant="primary" loading={create.isPending}>
-          {t("contacts.addSubmit")}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

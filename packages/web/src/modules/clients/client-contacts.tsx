@@ -3,8 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { TClient } from "@jiaofu/contracts";
 import { api } from "../../api";
-import { Avatar, Badge, Button, Card, EmptyState, LoadingBlock } from "../../ui";
-import { ErrorPanel } from "../common/error-panel";
+import { Avatar, Badge, Button, Card, EmptyState } from "../../ui";
+import { QueryContent } from "../common/query-content";
 import { userKeys } from "../people/users.queries";
 import { AddContactDialog } from "./add-contact-dialog";
 
@@ -27,15 +27,15 @@ export function ClientContacts({ client }: { client: TClient }) {
         </Button>
       }
     >
-      {contacts.isPending ? (
-        <LoadingBlock />
-      ) : contacts.isError ? (
-        <ErrorPanel error={contacts.error} onRetry={() => void contacts.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState icon="＋" title={t("contacts.emptyTitle")}>
-          {t("contacts.emptyBody")}
-        </EmptyState>
-      ) : (
+      <QueryContent
+        query={contacts}
+        isEmpty={items.length === 0}
+        empty={
+          <EmptyState icon="＋" title={t("contacts.emptyTitle")}>
+            {t("contacts.emptyBody")}
+          </EmptyState>
+        }
+      >
         <ul className="people-list" aria-label={t("contacts.title")}>
           {items.map((user) => (
             <li key={user.id} className="person" data-testid="contact-row">
@@ -57,7 +57,7 @@ export function ClientContacts({ client }: { client: TClient }) {
             </li>
           ))}
         </ul>
-      )}
+      </QueryContent>
       <AddContactDialog open={adding} onClose={() => setAdding(false)} client={client} />
     </Card>
   );

@@ -1,8 +1,8 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { EmptyState, LoadingBlock } from "../../ui";
-import { ErrorPanel } from "../common/error-panel";
+import { EmptyState } from "../../ui";
 import { LoadMore } from "../common/load-more";
+import { QueryContent } from "../common/query-content";
 import { useProjectList } from "../projects/projects.queries";
 import { StageBadge } from "../projects/stage-badge";
 import { DateRange } from "../projects/date-range";
@@ -12,11 +12,12 @@ export function ClientProjects({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const projects = useProjectList({ clientId, sort: "-updatedAt" });
   const items = projects.data?.pages.flatMap((page) => page.items) ?? [];
-  if (projects.isPending) return <LoadingBlock />;
-  if (projects.isError) return <ErrorPanel error={projects.error} onRetry={() => void projects.refetch()} />;
-  if (items.length === 0) return <EmptyState title={t("clientDetail.noProjectsTitle")}>{t("clientDetail.noProjectsBody")}</EmptyState>;
   return (
-    <>
+    <QueryContent
+      query={projects}
+      isEmpty={items.length === 0}
+      empty={<EmptyState title={t("clientDetail.noProjectsTitle")}>{t("clientDetail.noProjectsBody")}</EmptyState>}
+    >
       <ul className="link-list">
         {items.map((project) => (
           <li key={project.id} data-testid="project-row" data-code={project.code}>
@@ -32,6 +33,6 @@ export function ClientProjects({ clientId }: { clientId: string }) {
         ))}
       </ul>
       <LoadMore hasMore={projects.hasNextPage} loading={projects.isFetchingNextPage} onLoadMore={() => void projects.fetchNextPage()} />
-    </>
+    </QueryContent>
   );
 }

@@ -2,10 +2,10 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { TClient } from "@jiaofu/contracts";
-import { Button, Card, DataTable, EmptyState, InputField, LoadingBlock, type Column } from "../../ui";
+import { Button, Card, DataTable, EmptyState, SearchToolbar, type Column } from "../../ui";
 import { useDebouncedValue } from "../../lib/use-debounced-value";
-import { ErrorPanel } from "../common/error-panel";
 import { LoadMore } from "../common/load-more";
+import { QueryContent } from "../common/query-content";
 import { useClientList } from "./clients.queries";
 
 export type ClientsListProps = { onCreate: () => void };
@@ -36,48 +36,43 @@ export function ClientsList({ onCreate }: ClientsListProps) {
 
   return (
     <Card flush>
-      <div className="toolbar" role="search" aria-label={t("clients.searchLabel")}>
-        <InputField
-          fieldClassName="field-grow"
-          label={t("clients.search")}
-          type="search"
-          placeholder={t("clients.searchPlaceholder")}
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
+      <SearchToolbar
+        label={t("clients.searchLabel")}
+        searchLabel={t("clients.search")}
+        searchPlaceholder={t("clients.searchPlaceholder")}
+        search={search}
+        onSearchChange={setSearch}
+      />
+      <QueryContent
+        query={clients}
+        isEmpty={rows.length === 0}
+        empty={
+          q ? (
+            <EmptyState title={t("clients.noMatchTitle")}>{t("clients.noMatchBody")}</EmptyState>
+          ) : (
+            <EmptyState
+              icon="◇"
+              title={t("clients.emptyTitle")}
+              action={
+                <Button variant="primary" onClick={onCreate}>
+                  {t("clients.new")}
+                </Button>
+              }
+            >
+              {t("clients.emptyBody")}
+            </EmptyState>
+          )
+        }
+      >
+        <DataTable
+          caption={t("clients.title")}
+          columns={columns}
+          rows={rows}
+          rowKey={(client) => client.id}
+          rowProps={(client) => ({ "data-testid": "client-row", "data-name": client.name })}
         />
-      </div>
-      {clients.isPending ? (
-        <LoadingBlock />
-      ) : clients.isError ? (
-        <ErrorPanel error={clients.error} onRetry={() => void clients.refetch()} />
-      ) : rows.length === 0 ? (
-        q ? (
-          <EmptyState title={t("clients.noMatchTitle")}>{t("clients.noMatchBody")}</EmptyState>
-        ) : (
-          <EmptyState
-            icon="◇"
-            title={t("clients.emptyTitle")}
-            action={
-              <Button variant="primary" onClick={onCreate}>
-                {t("clients.new")}
-              </Button>
-            }
-          >
-            {t("clients.emptyBody")}
-          </EmptyState>
-        )
-      ) : (
-        <>
-          <DataTable
-            caption={t("clients.title")}
-            columns={columns}
-            rows={rows}
-            rowKey={(client) => client.id}
-            rowProps={(client) => ({ "data-testid": "client-row", "data-name": client.name })}
-          />
-          <LoadMore hasMore={clients.hasNextPage} loading={clients.isFetchingNextPage} onLoadMore={() => void clients.fetchNextPage()} />
-        </>
-      )}
+        <LoadMore hasMore={clients.hasNextPage} loading={clients.isFetchingNextPage} onLoadMore={() => void clients.fetchNextPage()} />
+      </QueryContent>
     </Card>
   );
 }

@@ -1,10 +1,12 @@
-import { useState } from "react";
 import { useNavigate } from "react-router";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
-import { Banner, Button, Dialog, InputField, TextareaField, useToast } from "../../ui";
-import { apiMessageOf, fieldErrorsOf } from "../../lib/api-errors";
+import { Dialog, useToast } from "../../ui";
+import { fieldErrorsOf } from "../../lib/api-errors";
+import { useDraft } from "../../lib/use-draft";
+import { DialogForm } from "../common/dialog-form";
+import { ClientFields, type ClientDraft } from "./client-fields";
 import { clientKeys } from "./clients.queries";
 
 export type NewClientDialogProps = { open: boolean; onClose: () => void };
@@ -24,13 +26,10 @@ function NewClientForm({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const [name, setName] = useState("");
-  const [industry, setIndustry] = useState("");
-  const [website, setWebsite] = useState("");
-  const [notes, setNotes] = useState("");
+  const { draft, set } = useDraft<ClientDraft>({ name: "", industry: "", website: "", notes: "" });
 
   const create = useMutation({
-    mutationFn: () => api.clients.create({ name, industry, website, notes }),
+    mutationFn: () => api.clients.create(draft),
     onSuccess: async (client) => {
       await queryClient.invalidateQueries({ queryKey: clientKeys.all });
       toast.show(t("clients.created", { name: client.name }), "success");
@@ -39,42 +38,9 @@ function NewClientForm({ onClose }: { onClose: () => void }) {
     },
   });
 
-  const errors = fieldErrorsOf(create.error);
-  const message = create.isError && Object.keys(errors).length === 0 ? (apiMessageOf(create.error) ?? t("errors.network")) : undefined;
-
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        create.mutate();
-      }}
-    >
-      {message ? <Banner tone="error">{message}</Banner> : null}
-      <InputField label={t("clients.fields.name")} value={name} onChange={(event) => setName(event.target.value)} error={errors.name} data-autofocus />
-      <div className="form-grid">
-        <InputField label={t("clients.fields.industry")} optional value={industry} onChange={(event) => setIndustry(event.target.value)} error={errors.industry} />
-        <InputField
-          label={t("clients.fields.website")}
-          optional
-          type="url"
-          inputMode="url"
-          placeholder={t("clients.fields.websitePlaceholder")}
-          value={website}
-          onChange={(event) => setWebsite(event.target.value)}
-          error={errors.website}
-        />
-      </div>
-      <TextareaField label={t("clients.fields.notes")} optional value={notes} onChange={(event) => setNotes(event.target.value)} error={errors.notes} />
-      <div className="form-actions">
-        <Button variant="secondary" onClick={onClose}>
-          {t("ui.cancel")}
-        </Button>
-        <Button type="submit" variant="primary" loading={create.isPending}>
-          {t("clients.create")}
-        </Button>
-      </div>
-    </form>
+    <DialogForm onSubmit={() => create.mutate()} onCancel={onClose} submitLabel={t("clients.create")} submitting={create.isPending} error={create.error}>
+      <ClientFields draft={draft} onChange={set} errors={fieldErrorsOf(create.error)} creating />
+    </DialogForm>
   );
 }

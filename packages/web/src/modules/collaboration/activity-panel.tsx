@@ -1,9 +1,10 @@
 import { useTranslation } from "react-i18next";
-import { PROJECT_STAGES, type TAuditEntry, type TEntityType, type TProjectStage } from "@jiaofu/contracts";
-import { EmptyState, LoadingBlock } from "../../ui";
+import { PROJECT_STAGES, type TAuditEntry, type TEntityType } from "@jiaofu/contracts";
+import { EmptyState } from "../../ui";
 import { formatDate, formatDateTime, formatRelative } from "../../lib/format";
-import { ErrorPanel } from "../common/error-panel";
+import { isOneOf } from "../../lib/is-one-of";
 import { LoadMore } from "../common/load-more";
+import { QueryContent } from "../common/query-content";
 import { useClientOptions } from "../clients/clients.queries";
 import { useEveryone } from "../people/users.queries";
 import { auditChanges, auditSubject, isUuid, type FieldChange } from "./audit-diff";
@@ -89,19 +90,25 @@ export function ActivityPanel({ entityType, entityId }: ActivityPanelProps) {
   const names = useNames();
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
 
-  if (log.isPending) return <LoadingBlock />;
-  if (log.isError) return <ErrorPanel error={log.error} onRetry={() => void log.refetch()} />;
-  if (entries.length === 0) return <EmptyState icon="↺" title={t("activity.emptyTitle")}>{t("activity.emptyBody")}</EmptyState>;
-
   return (
-    <div>
-      <ol className="timeline" aria-label={t("activity.listLabel")}>
-        {entries.map((entry) => (
-          <ActivityEntry key={entry.id} entry={entry} names={names} />
-        ))}
-      </ol>
-      <LoadMore hasMore={log.hasNextPage} loading={log.isFetchingNextPage} onLoadMore={() => void log.fetchNextPage()} />
-    </div>
+    <QueryContent
+      query={log}
+      isEmpty={entries.length === 0}
+      empty={
+        <EmptyState icon="↺" title={t("activity.emptyTitle")}>
+          {t("activity.emptyBody")}
+        </EmptyState>
+      }
+    >
+      <div>
+        <ol className="timeline" aria-label={t("activity.listLabel")}>
+          {entries.map((entry) => (
+            <ActivityEntry key={entry.id} entry={entry} names={names} />
+          ))}
+        </ol>
+        <LoadMore hasMore={log.hasNextPage} loading={log.isFetchingNextPage} onLoadMore={() => void log.fetchNextPage()} />
+      </div>
+    </QueryContent>
   );
 }
 
@@ -164,8 +171,8 @@ function ChangeValue({ change, side, names }: { change: FieldChange; side: "befo
   const className = side === "before" ? "change-value change-before" : "change-value change-after";
   if (value === null || value === undefined || value === "") return <span className="change-value muted">{t("activity.empty")}</span>;
   if (typeof value === "boolean") return <span className={className}>{value ? t("ui.yes") : t("ui.no")}</span>;
-  if (change.field === "stage" && typeof value === "string" && isStageValue(value)) return <span className={className}>{t(`stage.${value}`)}</span>;
-  if (change.field === "role" && typeof value === "string" && isRoleValue(value)) return <span className={className}>{roleLabel(value, t)}</span>;
+  if (change.field === "stage" && typeof value === "string" && isOneOf(PROJECT_STAGES, value)) return <span className={className}>{t(`stage.${value}`)}</span>;
+  if (change.field === "role" && typeof value === "string" && isOneOf(ROLES, value)) return <span className={className}>{roleLabel(value, t)}</span>;
   if (isUuid(value)) return <span className={className}>{names.get(value) ?? t("activity.unknownRecord")}</span>;
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return <span className={className}>{formatDate(value, i18n.language)}</span>;
   const text = typeof value === "string" ? value : JSON.stringify(value);
@@ -176,16 +183,10 @@ function ChangeValue({ change, side, names }: { change: FieldChange; side: "befo
   );
 }
 
-function isStageValue(value: string): value is TProjectStage {
-  return (PROJECT_STAGES as readonly string[]).includes(value);
-}
 const ROLES = ["owner", "admin", "member", "client", "manager", "viewer"] as const;
-function isRoleValue(value: string): value is (typeof ROLES)[number] {
-  return (ROLES as readonly string[]).includes(value);
-}
 function roleOf(row: unknown): (typeof ROLES)[number] | null {
   const role = row && typeof row === "object" && "role" in row ? row.role : null;
-  return typeof role === "string" && isRoleValue(role) ? role : null;
+  return typeof role === "string" && isOneOf(ROLES, role) ? role : null;
 }
 function roleLabel(role: (typeof ROLES)[number], t: ReturnType<typeof useTranslation>["t"]): string {
   switch (role) {

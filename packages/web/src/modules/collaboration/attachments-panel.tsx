@@ -3,11 +3,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { TAttachment, TEntityType } from "@jiaofu/contracts";
 import { api } from "../../api";
-import { Banner, Button, EmptyState, LoadingBlock, Spinner, useToast } from "../../ui";
+import { Banner, Button, EmptyState, Spinner, useToast } from "../../ui";
 import { apiMessageOf } from "../../lib/api-errors";
 import { formatBytes, formatDay } from "../../lib/format";
-import { ConfirmDialog } from "../common/confirm-dialog";
-import { ErrorPanel } from "../common/error-panel";
+import { ConfirmItemDialog } from "../common/confirm-dialog";
+import { QueryContent } from "../common/query-content";
 import { collaborationKeys, useAttachments } from "./collaboration.queries";
 import "./collaboration.css";
 
@@ -91,15 +91,15 @@ export function AttachmentsPanel({ entityType, entityId, canUpload, canDelete }:
         </div>
       ) : null}
       {upload.isError ? <Banner tone="error">{apiMessageOf(upload.error) ?? t("errors.network")}</Banner> : null}
-      {attachments.isPending ? (
-        <LoadingBlock />
-      ) : attachments.isError ? (
-        <ErrorPanel error={attachments.error} onRetry={() => void attachments.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState icon="▢" title={t("attachments.emptyTitle")}>
-          {canUpload ? t("attachments.emptyBody") : t("attachments.emptyReadOnly")}
-        </EmptyState>
-      ) : (
+      <QueryContent
+        query={attachments}
+        isEmpty={items.length === 0}
+        empty={
+          <EmptyState icon="▢" title={t("attachments.emptyTitle")}>
+            {canUpload ? t("attachments.emptyBody") : t("attachments.emptyReadOnly")}
+          </EmptyState>
+        }
+      >
         <ul className="file-list" aria-label={t("attachments.listLabel")}>
           {items.map((attachment) => (
             <li key={attachment.id} className="file-item">
@@ -131,23 +131,16 @@ export function AttachmentsPanel({ entityType, entityId, canUpload, canDelete }:
             </li>
           ))}
         </ul>
-      )}
-      <ConfirmDialog
-        open={removing !== null}
+      </QueryContent>
+      <ConfirmItemDialog
+        item={removing}
+        action={remove}
         title={t("attachments.deleteTitle")}
         confirmLabel={t("ui.delete")}
-        busy={remove.isPending}
-        error={remove.isError ? (apiMessageOf(remove.error) ?? t("errors.network")) : undefined}
-        onClose={() => {
-          setRemoving(null);
-          remove.reset();
-        }}
-        onConfirm={() => {
-          if (removing) remove.mutate(removing);
-        }}
+        onClose={() => setRemoving(null)}
       >
         {t("attachments.deleteBody", { name: removing?.fileName ?? "" })}
-      </ConfirmDialog>
+      </ConfirmItemDialog>
     </div>
   );
 }

@@ -3,12 +3,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { TComment, TEntityType } from "@jiaofu/contracts";
 import { api } from "../../api";
-import { Avatar, Banner, Button, EmptyState, LoadingBlock, TextareaField, useToast } from "../../ui";
+import { Avatar, Banner, Button, EmptyState, Form, TextareaField, useToast } from "../../ui";
 import { apiMessageOf, fieldErrorsOf, isVersionConflict } from "../../lib/api-errors";
 import { formatDateTime, formatRelative } from "../../lib/format";
 import { ConfirmDialog } from "../common/confirm-dialog";
-import { ErrorPanel } from "../common/error-panel";
 import { LoadMore } from "../common/load-more";
+import { QueryContent } from "../common/query-content";
 import { VersionConflictBanner } from "../common/version-conflict-banner";
 import { collaborationKeys, useComments } from "./collaboration.queries";
 import "./collaboration.css";
@@ -32,29 +32,27 @@ export function CommentsPanel({ entityType, entityId, canComment, meId, canModer
 
   return (
     <div className="stack">
-      {comments.isPending ? (
-        <LoadingBlock />
-      ) : comments.isError ? (
-        <ErrorPanel error={comments.error} onRetry={() => void comments.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState icon="✎" title={t("comments.emptyTitle")}>
-          {canComment ? t("comments.emptyBody") : t("comments.emptyReadOnly")}
-        </EmptyState>
-      ) : (
-        <>
-          <ol className="comment-list" aria-label={t("comments.listLabel")}>
-            {items.map((comment) => (
-              <CommentItem
-                key={comment.id}
-                comment={comment}
-                canEdit={comment.authorId === meId}
-                canDelete={comment.authorId === meId || canModerate}
-              />
-            ))}
-          </ol>
-          <LoadMore hasMore={comments.hasNextPage} loading={comments.isFetchingNextPage} onLoadMore={() => void comments.fetchNextPage()} />
-        </>
-      )}
+      <QueryContent
+        query={comments}
+        isEmpty={items.length === 0}
+        empty={
+          <EmptyState icon="✎" title={t("comments.emptyTitle")}>
+            {canComment ? t("comments.emptyBody") : t("comments.emptyReadOnly")}
+          </EmptyState>
+        }
+      >
+        <ol className="comment-list" aria-label={t("comments.listLabel")}>
+          {items.map((comment) => (
+            <CommentItem
+              key={comment.id}
+              comment={comment}
+              canEdit={comment.authorId === meId}
+              canDelete={comment.authorId === meId || canModerate}
+            />
+          ))}
+        </ol>
+        <LoadMore hasMore={comments.hasNextPage} loading={comments.isFetchingNextPage} onLoadMore={() => void comments.fetchNextPage()} />
+      </QueryContent>
       {/* The thread reads oldest first, so the reply box sits at its end. */}
       {canComment ? <CommentComposer entityType={entityType} entityId={entityId} /> : null}
     </div>
@@ -75,11 +73,9 @@ function CommentComposer({ entityType, entityId }: { entityType: TEntityType; en
   const errors = fieldErrorsOf(post.error);
   const message = post.isError && !errors.body ? (apiMessageOf(post.error) ?? t("errors.network")) : undefined;
   return (
-    <form
+    <Form
       className="comment-composer"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={() => {
         if (body.trim()) post.mutate();
       }}
     >
@@ -105,7 +101,7 @@ function CommentComposer({ entityType, entityId }: { entityType: TEntityType; en
           {t("comments.post")}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -165,14 +161,7 @@ function CommentItem({ comment, canEdit, canDelete }: CommentItemProps) {
           ) : null}
         </header>
         {editing ? (
-          <form
-            className="stack"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              save.mutate();
-            }}
-          >
+          <Form className="stack" onSubmit={() => save.mutate()}>
             {conflict ? (
               <VersionConflictBanner
                 reloading={false}
@@ -201,7 +190,7 @@ function CommentItem({ comment, canEdit, canDelete }: CommentItemProps) {
                 {t("ui.save")}
               </Button>
             </div>
-          </form>
+          </Form>
         ) : (
           // bodyHtml is rendered from Markdown and sanitised on the server (see ZComment).
           <div className="prose" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
@@ -212,7 +201,7 @@ function CommentItem({ comment, canEdit, canDelete }: CommentItemProps) {
         title={t("comments.deleteTitle")}
         confirmLabel={t("ui.delete")}
         busy={remove.isPending}
-        error={remove.isError ? (apiMessageOf(remove.error) ?? t("errors.network")) : undefined}
+        error={remove.error}
         onClose={() => {
           setConfirming(false);
           remove.reset();

@@ -1,19 +1,25 @@
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { LOCALES, WORKSPACE_ROLES, type TLocale, type TWorkspaceRole } from "@jiaofu/contracts";
+import { WORKSPACE_ROLES, type TWorkspaceRole } from "@jiaofu/contracts";
 import { api } from "../../api";
-import { LOCALE_LABELS, currentLocale, isLocale } from "../../i18n";
-import { Banner, Button, Dialog, InputField, SelectField, useToast } from "../../ui";
-import { apiMessageOf, fieldErrorsOf } from "../../lib/api-errors";
+import { Dialog, SelectField, useToast } from "../../ui";
+import { fieldErrorsOf } from "../../lib/api-errors";
+import { isOneOf } from "../../lib/is-one-of";
+import { useDraft } from "../../lib/use-draft";
+import { DialogForm } from "../common/dialog-form";
 import { clientKeys, useClientOptions } from "../clients/clients.queries";
+import {
+  AccountEmailField,
+  AccountNameField,
+  AccountTitleField,
+  InitialPasswordAndLocaleFields,
+  emptyNewAccount,
+  newAccountValuesOf,
+} from "./new-account-fields";
 import { userKeys } from "./users.queries";
 
 export type CreateUserDialogProps = { open: boolean; onClose: () => void };
-
-function isRole(value: string): value is TWorkspaceRole {
-  return (WORKSPACE_ROLES as readonly string[]).includes(value);
-}
 
 /** Adds a person to the workspace (POST /api/v1/users); a client contact belongs to one client. */
 export function CreateUserDialog({ open, onClose }: CreateUserDialogProps) {
@@ -30,18 +36,13 @@ function CreateUserForm({ onClose }: { onClose: () => void }) {
   const toast = useToast();
   const queryClient = useQueryClient();
   const clients = useClientOptions();
-  const [name, setName] = useState("");
-  const [email, setEmail] = useState("");
+  const { draft, set } = useDraft(emptyNewAccount);
   const [role, setRole] = useState<TWorkspaceRole>("member");
-  const [title, setTitle] = useState("");
   const [clientId, setClientId] = useState("");
-  const [password, setPassword] = useState("");
-  const [locale, setLocaleValue] = useState<TLocale>(currentLocale());
   const [clientMissing, setClientMissing] = useState(false);
 
   const create = useMutation({
-    mutationFn: () =>
-      api.users.create({ name, email: email.trim(), role, title, clientId: role === "client" ? clientId : null, password, locale }),
+    mutationFn: () => api.users.create({ ...newAccountValuesOf(draft), role, clientId: role === "client" ? clientId : null }),
     onSuccess: async (user) => {
       await queryClient.invalidateQueries({ queryKey: userKeys.all });
       if (user.clientId) await queryClient.invalidateQueries({ queryKey: clientKeys.all });
@@ -50,42 +51,30 @@ function CreateUserForm({ onClose }: { onClose: () => void }) {
     },
   });
 
+  function handleSubmit() {
+    // The API would refuse a contact without a client; say so next to the field straight away.
+    if (role === "client" && !clientId) {
+      setClientMissing(true);
+      return;
+    }
+    setClientMissing(false);
+    create.mutate();
+  }
+
   const errors = fieldErrorsOf(create.error);
-  const message = create.isError && Object.keys(errors).length === 0 ? (apiMessageOf(create.error) ?? t("errors.network")) : undefined;
+  const fields = { draft, onChange: set, errors };
 
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        // The API would refuse a contact without a client; say so next to the field straight away.
-        if (role === "client" && !clientId) {
-          setClientMissing(true);
-          return;
-        }
-        setClientMissing(false);
-        create.mutate();
-      }}
-    >
-      {message ? <Banner tone="error">{message}</Banner> : null}
+    <DialogForm onSubmit={handleSubmit} onCancel={onClose} submitLabel={t("people.create")} submitting={create.isPending} error={create.error}>
       <div className="form-grid">
-        <InputField label={t("people.fields.name")} value={name} onChange={(event) => setName(event.target.value)} error={errors.name} autoComplete="off" data-autofocus />
-        <InputField
-          label={t("people.fields.email")}
-          type="email"
-          inputMode="email"
-          autoComplete="off"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={errors.email}
-        />
+        <AccountNameField {...fields} />
+        <AccountEmailField {...fields} />
         <SelectField
           label={t("people.fields.role")}
           value={role}
           options={WORKSPACE_ROLES.map((value) => ({ value, label: t(`workspaceRole.${value}`) }))}
           onChange={(event) => {
-            if (isRole(event.target.value)) setRole(event.target.value);
+            if (isOneOf(WORKSPACE_ROLES, event.target.value)) setRole(event.target.value);
           }}
           error={errors.role}
           hint={t(`workspaceRoleHint.${role}`)}
@@ -100,45 +89,11 @@ function CreateUserForm({ onClose }: { onClose: () => void }) {
             error={clientMissing ? t("people.fields.clientRequired") : errors.clientId}
           />
         ) : (
-          <InputField label={t("people.fields.title")} optional value={title} onChange={(event) => setTitle(event.target.value)} error={errors.title} />
+          <AccountTitleField {...fields} />
         )}
-        {role === "client" ? (
-          <InputField
-            fieldClassName="span-2"
-            label={t("people.fields.title")}
-            optional
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-            error={errors.title}
-          />
-        ) : null}
-        <InputField
-          label={t("people.fields.initialPassword")}
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={errors.password}
-          hint={t("people.fields.initialPasswordHint")}
-        />
-        <SelectField
-          label={t("people.fields.locale")}
-          value={locale}
-          options={LOCALES.map((value) => ({ value, label: LOCALE_LABELS[value] }))}
-          onChange={(event) => {
-            if (isLocale(event.target.value)) setLocaleValue(event.target.value);
-          }}
-          error={errors.locale}
-        />
+        {role === "client" ? <AccountTitleField {...fields} fieldClassName="span-2" /> : null}
+        <InitialPasswordAndLocaleFields {...fields} />
       </div>
-      <div className="form-actions">
-        <Button variant="secondary" onClick={onClose}>
-          {t("ui.cancel")}
-        </Button>
-        <Button type="submit" variant="primary" loading={create.isPending}>
-          {t("people.create")}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

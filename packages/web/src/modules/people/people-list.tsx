@@ -1,19 +1,17 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { WORKSPACE_ROLES, type TUser, type TWorkspaceRole } from "@jiaofu/contracts";
-import { Avatar, Badge, Button, Card, DataTable, EmptyState, InputField, LoadingBlock, SelectField, type Column } from "../../ui";
+import { Badge, Button, Card, DataTable, EmptyState, SearchToolbar, SelectField, type Column } from "../../ui";
+import { isOneOf } from "../../lib/is-one-of";
 import { useDebouncedValue } from "../../lib/use-debounced-value";
-import { ErrorPanel } from "../common/error-panel";
 import { LoadMore } from "../common/load-more";
+import { QueryContent } from "../common/query-content";
 import { useClientOptions } from "../clients/clients.queries";
+import { PersonWithEmail } from "./person-with-email";
 import { RoleBadge } from "./role-badge";
 import { useUserList } from "./users.queries";
 import { EditUserDialog } from "./edit-user-dialog";
 import { ResetLinkDialog } from "./reset-link-dialog";
-
-function isRole(value: string): value is TWorkspaceRole {
-  return (WORKSPACE_ROLES as readonly string[]).includes(value);
-}
 
 export type PeopleListProps = { canManage: boolean; meId: string };
 
@@ -36,16 +34,7 @@ export function PeopleList({ canManage, meId }: PeopleListProps) {
       header: t("people.columns.person"),
       primary: true,
       render: (user) => (
-        <span className="person">
-          <Avatar name={user.name} />
-          <span className="person-text">
-            <span className="person-name">
-              {user.name}
-              {user.id === meId ? <span className="subtle">{t("people.you")}</span> : null}
-            </span>
-            <span className="subtle">{user.email}</span>
-          </span>
-        </span>
+        <PersonWithEmail name={user.name} email={user.email} nameNote={user.id === meId ? <span className="subtle">{t("people.you")}</span> : null} />
       ),
     },
     { key: "role", header: t("people.columns.role"), render: (user) => <RoleBadge role={user.role} /> },
@@ -94,41 +83,31 @@ export function PeopleList({ canManage, meId }: PeopleListProps) {
 
   return (
     <Card flush>
-      <div className="toolbar" role="search" aria-label={t("people.filtersLabel")}>
-        <InputField
-          fieldClassName="field-grow"
-          label={t("people.search")}
-          type="search"
-          placeholder={t("people.searchPlaceholder")}
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-        />
+      <SearchToolbar
+        label={t("people.filtersLabel")}
+        searchLabel={t("people.search")}
+        searchPlaceholder={t("people.searchPlaceholder")}
+        search={search}
+        onSearchChange={setSearch}
+      >
         <SelectField
           label={t("people.columns.role")}
           value={role}
           placeholder={t("people.allRoles")}
           options={WORKSPACE_ROLES.map((value) => ({ value, label: t(`workspaceRole.${value}`) }))}
-          onChange={(event) => setRole(isRole(event.target.value) ? event.target.value : "")}
+          onChange={(event) => setRole(isOneOf(WORKSPACE_ROLES, event.target.value) ? event.target.value : "")}
         />
-      </div>
-      {users.isPending ? (
-        <LoadingBlock />
-      ) : users.isError ? (
-        <ErrorPanel error={users.error} onRetry={() => void users.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState title={t("people.noMatchTitle")}>{t("people.noMatchBody")}</EmptyState>
-      ) : (
-        <>
-          <DataTable
-            caption={t("people.title")}
-            columns={columns}
-            rows={rows}
-            rowKey={(user) => user.id}
-            rowProps={(user) => ({ "data-testid": "person-row", "data-email": user.email })}
-          />
-          <LoadMore hasMore={users.hasNextPage} loading={users.isFetchingNextPage} onLoadMore={() => void users.fetchNextPage()} />
-        </>
-      )}
+      </SearchToolbar>
+      <QueryContent query={users} isEmpty={rows.length === 0} empty={<EmptyState title={t("people.noMatchTitle")}>{t("people.noMatchBody")}</EmptyState>}>
+        <DataTable
+          caption={t("people.title")}
+          columns={columns}
+          rows={rows}
+          rowKey={(user) => user.id}
+          rowProps={(user) => ({ "data-testid": "person-row", "data-email": user.email })}
+        />
+        <LoadMore hasMore={users.hasNextPage} loading={users.isFetchingNextPage} onLoadMore={() => void users.fetchNextPage()} />
+      </QueryContent>
       {editing ? <EditUserDialog user={editing} isSelf={editing.id === meId} onClose={() => setEditing(null)} /> : null}
       {resetting ? <ResetLinkDialog user={resetting} onClose={() => setResetting(null)} /> : null}
     </Card>

@@ -1,10 +1,10 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { EmptyState, LoadingBlock } from "../../ui";
+import { EmptyState } from "../../ui";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useSignedInMe } from "../auth/session";
-import { ErrorPanel } from "../common/error-panel";
 import { LoadMore } from "../common/load-more";
+import { QueryContent } from "../common/query-content";
 import { useProjectList } from "../projects/projects.queries";
 import { StageBadge } from "../projects/stage-badge";
 import { StageStepper } from "../projects/stage-stepper";
@@ -27,45 +27,43 @@ export function PortalHome() {
         <h1>{t("portal.yourProjects")}</h1>
         <p className="muted">{t("portal.intro")}</p>
       </div>
-      {projects.isPending ? (
-        <LoadingBlock />
-      ) : projects.isError ? (
-        <ErrorPanel error={projects.error} onRetry={() => void projects.refetch()} />
-      ) : items.length === 0 ? (
-        <div className="card">
-          <EmptyState icon="◇" title={t("portal.emptyTitle")}>
-            {t("portal.emptyBody")}
-          </EmptyState>
-        </div>
-      ) : (
-        <>
-          <ul className="portal-cards">
-            {items.map((project) => (
-              <li key={project.id}>
-                <Link to={`/portal/projects/${project.id}`} className="card portal-card" data-testid="project-card" data-code={project.code}>
-                  <span className="portal-card-top">
-                    <span className="project-code mono">{project.code}</span>
-                    <StageBadge stage={project.stage} />
+      <QueryContent
+        query={projects}
+        isEmpty={items.length === 0}
+        empty={
+          <div className="card">
+            <EmptyState icon="◇" title={t("portal.emptyTitle")}>
+              {t("portal.emptyBody")}
+            </EmptyState>
+          </div>
+        }
+      >
+        <ul className="portal-cards">
+          {items.map((project) => (
+            <li key={project.id}>
+              <Link to={`/portal/projects/${project.id}`} className="card portal-card" data-testid="project-card" data-code={project.code}>
+                <span className="portal-card-top">
+                  <span className="project-code mono">{project.code}</span>
+                  <StageBadge stage={project.stage} />
+                </span>
+                <span className="portal-card-name">{project.name}</span>
+                <StageStepper stage={project.stage} />
+                <span className="portal-card-meta">
+                  <span>
+                    <span className="subtle">{t("projects.fields.dates")}</span>
+                    <DateRange start={project.startDate} end={project.endDate} />
                   </span>
-                  <span className="portal-card-name">{project.name}</span>
-                  <StageStepper stage={project.stage} />
-                  <span className="portal-card-meta">
-                    <span>
-                      <span className="subtle">{t("projects.fields.dates")}</span>
-                      <DateRange start={project.startDate} end={project.endDate} />
-                    </span>
-                    <span>
-                      <span className="subtle">{t("portal.yourContact")}</span>
-                      <span>{project.managerName ?? t("projects.noManager")}</span>
-                    </span>
+                  <span>
+                    <span className="subtle">{t("portal.yourContact")}</span>
+                    <span>{project.managerName ?? t("projects.noManager")}</span>
                   </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-          <LoadMore hasMore={projects.hasNextPage} loading={projects.isFetchingNextPage} onLoadMore={() => void projects.fetchNextPage()} />
-        </>
-      )}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <LoadMore hasMore={projects.hasNextPage} loading={projects.isFetchingNextPage} onLoadMore={() => void projects.fetchNextPage()} />
+      </QueryContent>
     </div>
   );
 }

@@ -3,8 +3,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { PROJECT_ROLES, type TProject, type TProjectMember, type TProjectRole } from "@jiaofu/contracts";
 import { api } from "../../api";
-import { Banner, Button, Dialog, SelectField, useToast } from "../../ui";
+import { Banner, Dialog, SelectField, useToast } from "../../ui";
 import { apiMessageOf, fieldErrorsOf } from "../../lib/api-errors";
+import { isOneOf } from "../../lib/is-one-of";
+import { DialogForm } from "../common/dialog-form";
 import { useEveryone } from "../people/users.queries";
 
 export type AddMemberDialogProps = {
@@ -14,10 +16,6 @@ export type AddMemberDialogProps = {
   existing: readonly TProjectMember[];
   onAdded: () => Promise<void>;
 };
-
-function isProjectRole(value: string): value is TProjectRole {
-  return (PROJECT_ROLES as readonly string[]).includes(value);
-}
 
 export function AddMemberDialog({ open, onClose, project, existing, onAdded }: AddMemberDialogProps) {
   const { t } = useTranslation();
@@ -63,7 +61,6 @@ function AddMemberForm({ project, existing, onClose, onAdded }: Omit<AddMemberDi
   }
 
   const errors = fieldErrorsOf(add.error);
-  const message = add.isError && Object.keys(errors).length === 0 ? (apiMessageOf(add.error) ?? t("errors.network")) : undefined;
   const roleOptions = PROJECT_ROLES.map((value) => ({
     value,
     label: t(`projectRole.${value}`),
@@ -71,15 +68,14 @@ function AddMemberForm({ project, existing, onClose, onAdded }: Omit<AddMemberDi
   }));
 
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        add.mutate();
-      }}
+    <DialogForm
+      onSubmit={() => add.mutate()}
+      onCancel={onClose}
+      submitLabel={t("members.addSubmit")}
+      submitting={add.isPending}
+      submitDisabled={!userId}
+      error={add.error}
     >
-      {message ? <Banner tone="error">{message}</Banner> : null}
       {everyone.isError ? <Banner tone="error">{apiMessageOf(everyone.error) ?? t("errors.network")}</Banner> : null}
       <SelectField
         label={t("members.person")}
@@ -99,19 +95,11 @@ function AddMemberForm({ project, existing, onClose, onAdded }: Omit<AddMemberDi
         value={role}
         options={roleOptions}
         onChange={(event) => {
-          if (isProjectRole(event.target.value)) setRole(event.target.value);
+          if (isOneOf(PROJECT_ROLES, event.target.value)) setRole(event.target.value);
         }}
         error={errors.role}
         hint={t(`projectRoleHint.${role}`)}
       />
-      <div className="form-actions">
-        <Button variant="secondary" onClick={onClose}>
-          {t("ui.cancel")}
-        </Button>
-        <Button type="submit" variant="primary" loading={add.isPending} disabled={!userId}>
-          {t("members.addSubmit")}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

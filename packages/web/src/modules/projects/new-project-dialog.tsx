@@ -2,12 +2,22 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { PROJECT_STAGES, type TProjectStage } from "@jiaofu/contracts";
 import { api } from "../../api";
-import { Banner, Button, Dialog, InputField, SelectField, TextareaField, useToast } from "../../ui";
-import { apiMessageOf, fieldErrorsOf } from "../../lib/api-errors";
+import { Dialog, SelectField, useToast } from "../../ui";
+import { fieldErrorsOf } from "../../lib/api-errors";
+import { useDraft } from "../../lib/use-draft";
+import { DialogForm } from "../common/dialog-form";
 import { useClientOptions } from "../clients/clients.queries";
 import { useStaffOptions } from "../people/users.queries";
+import {
+  ProjectCodeField,
+  ProjectDateFields,
+  ProjectDescriptionField,
+  ProjectNameField,
+  ProjectStageField,
+  projectValuesOf,
+  type ProjectDraft,
+} from "./project-fields";
 import { projectKeys } from "./projects.queries";
 
 export type NewProjectDialogProps = {
@@ -16,21 +26,6 @@ export type NewProjectDialogProps = {
   /** Pre-selects a client (when opened from a client's page). */
   clientId?: string;
 };
-
-type Draft = {
-  code: string;
-  name: string;
-  clientId: string;
-  stage: TProjectStage;
-  startDate: string;
-  endDate: string;
-  managerId: string;
-  description: string;
-};
-
-function isStage(value: string): value is TProjectStage {
-  return (PROJECT_STAGES as readonly string[]).includes(value);
-}
 
 /** Creates a project (POST /api/v1/projects) and opens it. */
 export function NewProjectDialog({ open, onClose, clientId }: NewProjectDialogProps) {
@@ -49,30 +44,19 @@ function NewProjectForm({ onClose, clientId }: { onClose: () => void; clientId: 
   const queryClient = useQueryClient();
   const clients = useClientOptions();
   const staff = useStaffOptions();
-  const [draft, setDraft] = useState<Draft>({
+  const [chosenClientId, setChosenClientId] = useState(clientId ?? "");
+  const { draft, set } = useDraft<ProjectDraft>({
     code: "",
     name: "",
-    clientId: clientId ?? "",
     stage: "requirements",
     startDate: "",
     endDate: "",
     managerId: "",
     description: "",
   });
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
 
   const create = useMutation({
-    mutationFn: () =>
-      api.projects.create({
-        code: draft.code.trim().toUpperCase(),
-        name: draft.name,
-        clientId: draft.clientId,
-        stage: draft.stage,
-        startDate: draft.startDate || null,
-        endDate: draft.endDate || null,
-        managerId: draft.managerId || null,
-        description: draft.description,
-      }),
+    mutationFn: () => api.projects.create({ ...projectValuesOf(draft), clientId: chosenClientId }),
     onSuccess: async (project) => {
       await queryClient.invalidateQueries({ queryKey: projectKeys.all });
       await queryClient.invalidateQueries({ queryKey: ["clients"] });
@@ -83,67 +67,23 @@ function NewProjectForm({ onClose, clientId }: { onClose: () => void; clientId: 
   });
 
   const errors = fieldErrorsOf(create.error);
-  const hasFieldErrors = Object.keys(errors).length > 0;
-  const message = create.isError ? (apiMessageOf(create.error) ?? t("errors.network")) : undefined;
+  const fields = { draft, onChange: set, errors };
 
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        create.mutate();
-      }}
-    >
-      {message && !hasFieldErrors ? <Banner tone="error">{message}</Banner> : null}
+    <DialogForm onSubmit={() => create.mutate()} onCancel={onClose} submitLabel={t("projects.create")} submitting={create.isPending} error={create.error}>
       <div className="form-grid">
-        <InputField
-          label={t("projects.fields.code")}
-          value={draft.code}
-          onChange={(event) => set("code", event.target.value.toUpperCase())}
-          hint={t("projects.fields.codeHint")}
-          error={errors.code}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={20}
-          data-autofocus
-        />
-        <InputField label={t("projects.fields.name")} value={draft.name} onChange={(event) => set("name", event.target.value)} error={errors.name} />
+        <ProjectCodeField {...fields} creating />
+        <ProjectNameField {...fields} />
         <SelectField
           label={t("projects.fields.client")}
-          value={draft.clientId}
+          value={chosenClientId}
           placeholder={clients.isPending ? t("ui.loading") : t("ui.choose")}
           options={(clients.data ?? []).map((client) => ({ value: client.id, label: client.name }))}
-          onChange={(event) => set("clientId", event.target.value)}
+          onChange={(event) => setChosenClientId(event.target.value)}
           error={errors.clientId}
         />
-        <SelectField
-          label={t("projects.fields.stage")}
-          value={draft.stage}
-          options={PROJECT_STAGES.map((value) => ({ value, label: t(`stage.${value}`) }))}
-          onChange={(event) => {
-            if (isStage(event.target.value)) set("stage", event.target.value);
-          }}
-          error={errors.stage}
-        />
-        <InputField
-          label={t("projects.fields.startDate")}
-          type="date"
-          optional
-          value={draft.startDate}
-          onChange={(event) => set("startDate", event.target.value)}
-          error={errors.startDate}
-        />
-        <InputField
-          label={t("projects.fields.endDate")}
-          type="date"
-          optional
-          value={draft.endDate}
-          min={draft.startDate || undefined}
-          onChange={(event) => set("endDate", event.target.value)}
-          error={errors.endDate}
-        />
+        <ProjectStageField {...fields} />
+        <ProjectDateFields {...fields} />
         <SelectField
           fieldClassName="span-2"
           label={t("projects.fields.manager")}
@@ -155,24 +95,8 @@ function NewProjectForm({ onClose, clientId }: { onClose: () => void; clientId: 
           error={errors.managerId}
           hint={staff.isError ? t("projects.fields.managerUnavailable") : undefined}
         />
-        <TextareaField
-          fieldClassName="span-2"
-          label={t("projects.fields.description")}
-          optional
-          value={draft.description}
-          onChange={(event) => set("description", event.target.value)}
-          error={errors.description}
-          hint={t("ui.markdownHint")}
-        />
+        <ProjectDescriptionField {...fields} />
       </div>
-      <div className="form-actions">
-        <Button variant="secondary" onClick={onClose}>
-          {t("ui.cancel")}
-        </Button>
-        <Button type="submit" variant="primary" loading={create.isPending}>
-          {t("projects.create")}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -3,17 +3,15 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { PROJECT_ROLES, type TProject, type TProjectMember, type TProjectRole } from "@jiaofu/contracts";
 import { api } from "../../api";
-import { Avatar, Badge, Button, DataTable, EmptyState, LoadingBlock, Select, useToast, type Column } from "../../ui";
+import { Badge, Button, DataTable, EmptyState, Select, useToast, type Column } from "../../ui";
 import { apiMessageOf, isVersionConflict } from "../../lib/api-errors";
 import { formatDay } from "../../lib/format";
-import { ConfirmDialog } from "../common/confirm-dialog";
-import { ErrorPanel } from "../common/error-panel";
+import { isOneOf } from "../../lib/is-one-of";
+import { ConfirmItemDialog } from "../common/confirm-dialog";
+import { QueryContent } from "../common/query-content";
+import { PersonWithEmail } from "../people/person-with-email";
 import { projectKeys, useProjectMembers } from "./projects.queries";
 import { AddMemberDialog } from "./add-member-dialog";
-
-function isProjectRole(value: string): value is TProjectRole {
-  return (PROJECT_ROLES as readonly string[]).includes(value);
-}
 
 export type ProjectMembersProps = { project: TProject; canManage: boolean };
 
@@ -60,15 +58,7 @@ export function ProjectMembers({ project, canManage }: ProjectMembersProps) {
       key: "person",
       header: t("members.columns.person"),
       primary: true,
-      render: (member) => (
-        <span className="person">
-          <Avatar name={member.name} />
-          <span className="person-text">
-            <span className="person-name">{member.name}</span>
-            <span className="subtle">{member.email}</span>
-          </span>
-        </span>
-      ),
+      render: (member) => <PersonWithEmail name={member.name} email={member.email} />,
     },
     {
       key: "role",
@@ -82,7 +72,7 @@ export function ProjectMembers({ project, canManage }: ProjectMembersProps) {
             options={roleOptions}
             disabled={changeRole.isPending}
             onChange={(event) => {
-              if (isProjectRole(event.target.value)) changeRole.mutate({ member, role: event.target.value });
+              if (isOneOf(PROJECT_ROLES, event.target.value)) changeRole.mutate({ member, role: event.target.value });
             }}
           />
         ) : (
@@ -128,35 +118,22 @@ export function ProjectMembers({ project, canManage }: ProjectMembersProps) {
         ) : null}
       </div>
       <div className="card">
-        {members.isPending ? (
-          <LoadingBlock />
-        ) : members.isError ? (
-          <ErrorPanel error={members.error} onRetry={() => void members.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState title={t("members.emptyTitle")}>{t("members.emptyBody")}</EmptyState>
-        ) : (
+        <QueryContent query={members} isEmpty={items.length === 0} empty={<EmptyState title={t("members.emptyTitle")}>{t("members.emptyBody")}</EmptyState>}>
           <DataTable caption={t("members.title")} columns={columns} rows={items} rowKey={(member) => member.userId} />
-        )}
+        </QueryContent>
       </div>
       {canManage ? (
         <AddMemberDialog open={adding} onClose={() => setAdding(false)} project={project} existing={items} onAdded={refresh} />
       ) : null}
-      <ConfirmDialog
-        open={removing !== null}
+      <ConfirmItemDialog
+        item={removing}
+        action={remove}
         title={t("members.removeTitle")}
         confirmLabel={t("members.remove")}
-        busy={remove.isPending}
-        error={remove.isError ? (apiMessageOf(remove.error) ?? t("errors.network")) : undefined}
-        onClose={() => {
-          setRemoving(null);
-          remove.reset();
-        }}
-        onConfirm={() => {
-          if (removing) remove.mutate(removing);
-        }}
+        onClose={() => setRemoving(null)}
       >
         {t("members.removeBody", { name: removing?.name ?? "", project: project.name })}
-      </ConfirmDialog>
+      </ConfirmItemDialog>
     </div>
   );
 }

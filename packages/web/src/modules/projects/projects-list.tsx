@@ -2,10 +2,11 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { PROJECT_STAGES, type TProject, type TProjectStage } from "@jiaofu/contracts";
-import { Button, Card, DataTable, EmptyState, InputField, LoadingBlock, SelectField, type Column } from "../../ui";
+import { Button, Card, DataTable, EmptyState, SearchToolbar, SelectField, type Column } from "../../ui";
+import { isOneOf } from "../../lib/is-one-of";
 import { useDebouncedValue } from "../../lib/use-debounced-value";
-import { ErrorPanel } from "../common/error-panel";
 import { LoadMore } from "../common/load-more";
+import { QueryContent } from "../common/query-content";
 import { useClientOptions } from "../clients/clients.queries";
 import { PROJECT_SORTS, useProjectList, type TProjectSort } from "./projects.queries";
 import { StageBadge } from "./stage-badge";
@@ -13,13 +14,6 @@ import { HealthCell } from "./health-cell";
 import { DateRange } from "./date-range";
 
 export type ProjectsListProps = { onCreate?: (() => void) | undefined };
-
-function isStage(value: string): value is TProjectStage {
-  return (PROJECT_STAGES as readonly string[]).includes(value);
-}
-function isSort(value: string): value is TProjectSort {
-  return (PROJECT_SORTS as readonly string[]).includes(value);
-}
 
 /** The workspace's projects with search, stage and client filters, sorting and "load more". */
 export function ProjectsList({ onCreate }: ProjectsListProps) {
@@ -63,21 +57,19 @@ export function ProjectsList({ onCreate }: ProjectsListProps) {
 
   return (
     <Card flush>
-      <div className="toolbar" role="search" aria-label={t("projects.filtersLabel")}>
-        <InputField
-          fieldClassName="field-grow"
-          label={t("projects.search")}
-          type="search"
-          placeholder={t("projects.searchPlaceholder")}
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-        />
+      <SearchToolbar
+        label={t("projects.filtersLabel")}
+        searchLabel={t("projects.search")}
+        searchPlaceholder={t("projects.searchPlaceholder")}
+        search={search}
+        onSearchChange={setSearch}
+      >
         <SelectField
           label={t("projects.columns.stage")}
           value={stage}
           placeholder={t("projects.allStages")}
           options={PROJECT_STAGES.map((value) => ({ value, label: t(`stage.${value}`) }))}
-          onChange={(event) => setStage(isStage(event.target.value) ? event.target.value : "")}
+          onChange={(event) => setStage(isOneOf(PROJECT_STAGES, event.target.value) ? event.target.value : "")}
         />
         <SelectField
           label={t("projects.columns.client")}
@@ -91,48 +83,42 @@ export function ProjectsList({ onCreate }: ProjectsListProps) {
           value={sort}
           options={PROJECT_SORTS.map((value) => ({ value, label: t(`projects.sort.${value}`) }))}
           onChange={(event) => {
-            if (isSort(event.target.value)) setSort(event.target.value);
+            if (isOneOf(PROJECT_SORTS, event.target.value)) setSort(event.target.value);
           }}
         />
-      </div>
-      {projects.isPending ? (
-        <LoadingBlock />
-      ) : projects.isError ? (
-        <ErrorPanel error={projects.error} onRetry={() => void projects.refetch()} />
-      ) : rows.length === 0 ? (
-        filtered ? (
-          <EmptyState title={t("projects.noMatchTitle")}>{t("projects.noMatchBody")}</EmptyState>
-        ) : (
-          <EmptyState
-            icon="◇"
-            title={t("projects.emptyTitle")}
-            action={
-              onCreate ? (
-                <Button variant="primary" onClick={onCreate}>
-                  {t("projects.new")}
-                </Button>
-              ) : undefined
-            }
-          >
-            {t("projects.emptyBody")}
-          </EmptyState>
-        )
-      ) : (
-        <>
-          <DataTable
-            caption={t("projects.tableCaption")}
-            columns={columns}
-            rows={rows}
-            rowKey={(project) => project.id}
-            rowProps={(project) => ({ "data-testid": "project-row", "data-code": project.code })}
-          />
-          <LoadMore
-            hasMore={projects.hasNextPage}
-            loading={projects.isFetchingNextPage}
-            onLoadMore={() => void projects.fetchNextPage()}
-          />
-        </>
-      )}
+      </SearchToolbar>
+      <QueryContent
+        query={projects}
+        isEmpty={rows.length === 0}
+        empty={
+          filtered ? (
+            <EmptyState title={t("projects.noMatchTitle")}>{t("projects.noMatchBody")}</EmptyState>
+          ) : (
+            <EmptyState
+              icon="◇"
+              title={t("projects.emptyTitle")}
+              action={
+                onCreate ? (
+                  <Button variant="primary" onClick={onCreate}>
+                    {t("projects.new")}
+                  </Button>
+                ) : undefined
+              }
+            >
+              {t("projects.emptyBody")}
+            </EmptyState>
+          )
+        }
+      >
+        <DataTable
+          caption={t("projects.tableCaption")}
+          columns={columns}
+          rows={rows}
+          rowKey={(project) => project.id}
+          rowProps={(project) => ({ "data-testid": "project-row", "data-code": project.code })}
+        />
+        <LoadMore hasMore={projects.hasNextPage} loading={projects.isFetchingNextPage} onLoadMore={() => void projects.fetchNextPage()} />
+      </QueryContent>
     </Card>
   );
 }

@@ -3,12 +3,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { TApiToken } from "@jiaofu/contracts";
 import { api } from "../../api";
-import { Banner, Button, Card, DataTable, Dialog, EmptyState, InputField, LoadingBlock, SelectField, useToast, type Column } from "../../ui";
-import { apiMessageOf, fieldErrorsOf } from "../../lib/api-errors";
+import { Banner, Button, Card, DataTable, Dialog, EmptyState, InputField, SelectField, useToast, type Column } from "../../ui";
+import { fieldErrorsOf } from "../../lib/api-errors";
 import { formatDay, formatRelative } from "../../lib/format";
-import { ConfirmDialog } from "../common/confirm-dialog";
+import { ConfirmItemDialog } from "../common/confirm-dialog";
 import { CopyField } from "../common/copy-field";
-import { ErrorPanel } from "../common/error-panel";
+import { DialogForm } from "../common/dialog-form";
+import { QueryContent } from "../common/query-content";
 import { tokenKeys, useTokens } from "./tokens.queries";
 
 /** Personal API tokens for scripts and the CLI: list, create (secret shown once), revoke. */
@@ -84,35 +85,28 @@ export function ApiTokens() {
         </div>
       </div>
       <Card flush>
-        {tokens.isPending ? (
-          <LoadingBlock />
-        ) : tokens.isError ? (
-          <ErrorPanel error={tokens.error} onRetry={() => void tokens.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState icon="⌘" title={t("tokens.emptyTitle")}>
-            {t("tokens.emptyBody")}
-          </EmptyState>
-        ) : (
+        <QueryContent
+          query={tokens}
+          isEmpty={items.length === 0}
+          empty={
+            <EmptyState icon="⌘" title={t("tokens.emptyTitle")}>
+              {t("tokens.emptyBody")}
+            </EmptyState>
+          }
+        >
           <DataTable caption={t("tokens.title")} columns={columns} rows={items} rowKey={(token) => token.id} />
-        )}
+        </QueryContent>
       </Card>
       <CreateTokenDialog open={creating} onClose={() => setCreating(false)} />
-      <ConfirmDialog
-        open={revoking !== null}
+      <ConfirmItemDialog
+        item={revoking}
+        action={revoke}
         title={t("tokens.revokeTitle")}
         confirmLabel={t("tokens.revoke")}
-        busy={revoke.isPending}
-        error={revoke.isError ? (apiMessageOf(revoke.error) ?? t("errors.network")) : undefined}
-        onClose={() => {
-          setRevoking(null);
-          revoke.reset();
-        }}
-        onConfirm={() => {
-          if (revoking) revoke.mutate(revoking);
-        }}
+        onClose={() => setRevoking(null)}
       >
         {t("tokens.revokeBody", { name: revoking?.name ?? "" })}
-      </ConfirmDialog>
+      </ConfirmItemDialog>
     </div>
   );
 }
@@ -155,18 +149,9 @@ function CreateTokenForm({ onClose }: { onClose: () => void }) {
   }
 
   const errors = fieldErrorsOf(create.error);
-  const message = create.isError && Object.keys(errors).length === 0 ? (apiMessageOf(create.error) ?? t("errors.network")) : undefined;
 
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        create.mutate();
-      }}
-    >
-      {message ? <Banner tone="error">{message}</Banner> : null}
+    <DialogForm onSubmit={() => create.mutate()} onCancel={onClose} submitLabel={t("tokens.create")} submitting={create.isPending} error={create.error}>
       <InputField
         label={t("tokens.fields.name")}
         placeholder={t("tokens.fields.namePlaceholder")}
@@ -182,14 +167,6 @@ function CreateTokenForm({ onClose }: { onClose: () => void }) {
         onChange={(event) => setExpiry(event.target.value)}
         error={errors.expiresInDays}
       />
-      <div className="form-actions">
-        <Button variant="secondary" onClick={onClose}>
-          {t("ui.cancel")}
-        </Button>
-        <Button type="submit" variant="primary" loading={create.isPending}>
-          {t("tokens.create")}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
