@@ -47,10 +47,17 @@ export type BuildAppOptions = { config: Config; deps: AppDeps; logger?: boolean 
 
 export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
 
+/** JIAOFU_TRUST_PROXY → Fastify's trustProxy: off by default, so X-Forwarded-For cannot be forged past rate limits. */
+function trustProxySetting(value: string | undefined): boolean | string {
+  if (!value || value === "0" || value === "false") return false;
+  if (value === "1" || value === "true") return true;
+  return value;
+}
+
 export async function buildApp({ config, deps, logger }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.LOG_LEVEL },
-    trustProxy: true,
+    trustProxy: trustProxySetting(config.JIAOFU_TRUST_PROXY),
     bodyLimit: 2 * 1024 * 1024,
     // Keep request ids short and readable in logs.
     genReqId: () => Math.random().toString(36).slice(2, 10),

@@ -23,6 +23,12 @@ export const ZConfig = z.object({
   /** The address people use to reach the app: used for the CSRF origin check and in links in emails. */
   JIAOFU_PUBLIC_URL: z.url().optional(),
   JIAOFU_SECURE_COOKIES: ZBool.optional(),
+  /**
+   * Behind a reverse proxy: which proxies to trust for X-Forwarded-For (the client address used by rate limits
+   * and sessions). "1"/"true" trusts every hop — only safe when the app is reachable through the proxy alone;
+   * better name the proxy: "127.0.0.1" or "10.0.0.0/8,192.168.1.5". Unset: the socket's peer address is used.
+   */
+  JIAOFU_TRUST_PROXY: z.string().optional(),
   JIAOFU_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
   JIAOFU_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   JIAOFU_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
