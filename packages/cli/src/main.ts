@@ -97,6 +97,15 @@ function buildProgram(setExitCode: (code: number) => void): Command {
       setExitCode(await (await import("./commands/schedule")).runScheduleCommand(options, stdio)),
     );
 
+  program
+    .command("requirements-analyze")
+    .description("propose likely duplicate and conflicting requirements (zh-CN and en), the same finder the app runs")
+    .requiredOption("--input <file>", 'JSON: {"requirements":[{"id":"R1","text":"…"}]}')
+    .option("--output <file>", "write the proposals there instead of standard output")
+    .action(async (options: { input: string; output?: string }) =>
+      setExitCode(await (await import("./commands/requirements-analyze")).runRequirementsAnalyzeCommand(options, stdio)),
+    );
+
   return program;
 }
 

@@ -14,6 +14,49 @@ import type {
   ZUpdateProjectMemberRequest,
 } from "./projects";
 import type { ZComment, ZAttachment, ZAuditEntry, TEntityType } from "./collaboration";
+import type {
+  ZRequirement,
+  ZRequirementDetail,
+  ZListRequirementsQuery,
+  ZCreateRequirementRequest,
+  ZUpdateRequirementRequest,
+  ZRequirementTransitionRequest,
+  ZRequirementVersionsPage,
+  ZRequirementRelation,
+  ZCreateRequirementRelationRequest,
+  ZUpdateRequirementRelationRequest,
+  ZBulkUpdateRequirementsRequest,
+  ZSavedView,
+  ZCreateSavedViewRequest,
+  ZTraceLink,
+  ZListTraceLinksQuery,
+  ZCreateTraceLinkRequest,
+  ZTraceabilityMatrix,
+} from "./requirements";
+import type {
+  ZElicitationSession,
+  ZElicitationSessionSummary,
+  ZListElicitationSessionsQuery,
+  ZCreateElicitationSessionRequest,
+  ZUpdateElicitationSessionRequest,
+  ZElicitationPassage,
+  ZCreatePassageRequest,
+  ZCreateRequirementFromPassageRequest,
+  ZRequirementFromPassage,
+} from "./elicitation";
+import type {
+  ZQuestionnaire,
+  ZQuestionnaireSummary,
+  ZListQuestionnairesQuery,
+  ZCreateQuestionnaireRequest,
+  ZUpdateQuestionnaireRequest,
+  ZQuestionnaireForm,
+  ZSubmitQuestionnaireResponseRequest,
+  ZSubmittedQuestionnaireResponse,
+  ZQuestionnaireResults,
+  ZCreateRequirementFromAnswerRequest,
+  ZRequirementFromAnswer,
+} from "./questionnaires";
 
 type Out<T extends z.ZodType> = z.output<T>;
 type In<T extends z.ZodType> = z.input<T>;
@@ -148,6 +191,86 @@ export function createApiClient(options: ApiClientOptions = {}) {
     audit: {
       list: (entityType: TEntityType, entityId: string, cursor?: string) =>
         request<TPage<Out<typeof ZAuditEntry>>>("GET", `/api/v1/${entityType}s/${enc(entityId)}/audit${toQuery({ cursor })}`),
+    },
+    requirements: {
+      list: (projectId: string, query?: In<typeof ZListRequirementsQuery>) =>
+        request<TPage<Out<typeof ZRequirement>>>("GET", `/api/v1/projects/${enc(projectId)}/requirements${toQuery(query)}`),
+      create: (projectId: string, body: In<typeof ZCreateRequirementRequest>) =>
+        request<Out<typeof ZRequirementDetail>>("POST", `/api/v1/projects/${enc(projectId)}/requirements`, body),
+      get: (id: string) => request<Out<typeof ZRequirementDetail>>("GET", `/api/v1/requirements/${enc(id)}`),
+      update: (id: string, body: In<typeof ZUpdateRequirementRequest>) =>
+        request<Out<typeof ZRequirementDetail>>("PATCH", `/api/v1/requirements/${enc(id)}`, body),
+      transition: (id: string, body: In<typeof ZRequirementTransitionRequest>) =>
+        request<Out<typeof ZRequirementDetail>>("POST", `/api/v1/requirements/${enc(id)}/transitions`, body),
+      versions: (id: string, query?: { cursor?: string; limit?: number }) =>
+        request<Out<typeof ZRequirementVersionsPage>>("GET", `/api/v1/requirements/${enc(id)}/versions${toQuery(query)}`),
+      bulkUpdate: (projectId: string, body: In<typeof ZBulkUpdateRequirementsRequest>) =>
+        request<{ items: Out<typeof ZRequirement>[] }>("PATCH", `/api/v1/projects/${enc(projectId)}/requirements/bulk`, body),
+      listRelations: (id: string) => request<{ items: Out<typeof ZRequirementRelation>[] }>("GET", `/api/v1/requirements/${enc(id)}/relations`),
+      addRelation: (id: string, body: In<typeof ZCreateRequirementRelationRequest>) =>
+        request<Out<typeof ZRequirementRelation>>("POST", `/api/v1/requirements/${enc(id)}/relations`, body),
+      updateRelation: (relationId: string, body: In<typeof ZUpdateRequirementRelationRequest>) =>
+        request<Out<typeof ZRequirementRelation>>("PATCH", `/api/v1/requirement-relations/${enc(relationId)}`, body),
+      removeRelation: (relationId: string) => request<void>("DELETE", `/api/v1/requirement-relations/${enc(relationId)}`),
+      listSavedViews: (projectId: string) => request<{ items: Out<typeof ZSavedView>[] }>("GET", `/api/v1/projects/${enc(projectId)}/saved-views`),
+      createSavedView: (projectId: string, body: In<typeof ZCreateSavedViewRequest>) =>
+        request<Out<typeof ZSavedView>>("POST", `/api/v1/projects/${enc(projectId)}/saved-views`, body),
+      removeSavedView: (projectId: string, viewId: string) =>
+        request<void>("DELETE", `/api/v1/projects/${enc(projectId)}/saved-views/${enc(viewId)}`),
+    },
+    traceability: {
+      listLinks: (projectId: string, query?: In<typeof ZListTraceLinksQuery>) =>
+        request<TPage<Out<typeof ZTraceLink>>>("GET", `/api/v1/projects/${enc(projectId)}/trace-links${toQuery(query)}`),
+      createLink: (projectId: string, body: In<typeof ZCreateTraceLinkRequest>) =>
+        request<Out<typeof ZTraceLink>>("POST", `/api/v1/projects/${enc(projectId)}/trace-links`, body),
+      removeLink: (id: string) => request<void>("DELETE", `/api/v1/trace-links/${enc(id)}`),
+      matrix: (projectId: string) => request<Out<typeof ZTraceabilityMatrix>>("GET", `/api/v1/projects/${enc(projectId)}/traceability`),
+    },
+    elicitation: {
+      listSessions: (projectId: string, query?: In<typeof ZListElicitationSessionsQuery>) =>
+        request<TPage<Out<typeof ZElicitationSessionSummary>>>("GET", `/api/v1/projects/${enc(projectId)}/elicitation-sessions${toQuery(query)}`),
+      createSession: (projectId: string, body: In<typeof ZCreateElicitationSessionRequest>) =>
+        request<Out<typeof ZElicitationSession>>("POST", `/api/v1/projects/${enc(projectId)}/elicitation-sessions`, body),
+      getSession: (id: string) => request<Out<typeof ZElicitationSession>>("GET", `/api/v1/elicitation-sessions/${enc(id)}`),
+      updateSession: (id: string, body: In<typeof ZUpdateElicitationSessionRequest>) =>
+        request<Out<typeof ZElicitationSession>>("PATCH", `/api/v1/elicitation-sessions/${enc(id)}`, body),
+      removeSession: (id: string, version?: number) => request<void>("DELETE", `/api/v1/elicitation-sessions/${enc(id)}${toQuery({ version })}`),
+      listPassages: (id: string) => request<{ items: Out<typeof ZElicitationPassage>[] }>("GET", `/api/v1/elicitation-sessions/${enc(id)}/passages`),
+      createPassage: (id: string, body: In<typeof ZCreatePassageRequest>) =>
+        request<{ passage: Out<typeof ZElicitationPassage>; created: boolean }>("POST", `/api/v1/elicitation-sessions/${enc(id)}/passages`, body),
+      removePassage: (id: string, passageId: string) => request<void>("DELETE", `/api/v1/elicitation-sessions/${enc(id)}/passages/${enc(passageId)}`),
+      createRequirementFromPassage: (id: string, body: In<typeof ZCreateRequirementFromPassageRequest>) =>
+        request<Out<typeof ZRequirementFromPassage>>("POST", `/api/v1/elicitation-sessions/${enc(id)}/requirements`, body),
+    },
+    questionnaires: {
+      list: (projectId: string, query?: In<typeof ZListQuestionnairesQuery>) =>
+        request<TPage<Out<typeof ZQuestionnaireSummary>>>("GET", `/api/v1/projects/${enc(projectId)}/questionnaires${toQuery(query)}`),
+      create: (projectId: string, body: In<typeof ZCreateQuestionnaireRequest>) =>
+        request<Out<typeof ZQuestionnaire>>("POST", `/api/v1/projects/${enc(projectId)}/questionnaires`, body),
+      get: (id: string) => request<Out<typeof ZQuestionnaire>>("GET", `/api/v1/questionnaires/${enc(id)}`),
+      update: (id: string, body: In<typeof ZUpdateQuestionnaireRequest>) =>
+        request<Out<typeof ZQuestionnaire>>("PATCH", `/api/v1/questionnaires/${enc(id)}`, body),
+      remove: (id: string, version?: number) => request<void>("DELETE", `/api/v1/questionnaires/${enc(id)}${toQuery({ version })}`),
+      regeneratePublicLink: (id: string) => request<Out<typeof ZQuestionnaire>>("POST", `/api/v1/questionnaires/${enc(id)}/public-link`),
+      /** The form a client contact answers in the portal. */
+      getForm: (id: string) => request<Out<typeof ZQuestionnaireForm>>("GET", `/api/v1/questionnaires/${enc(id)}/form`),
+      respond: (id: string, body: In<typeof ZSubmitQuestionnaireResponseRequest>) =>
+        request<Out<typeof ZSubmittedQuestionnaireResponse>>("POST", `/api/v1/questionnaires/${enc(id)}/responses`, body),
+      results: (id: string) => request<Out<typeof ZQuestionnaireResults>>("GET", `/api/v1/questionnaires/${enc(id)}/results`),
+      /** Download links (the browser sends the session cookie). */
+      exportUrl: (id: string, format: "csv" | "xlsx") => `${baseUrl}/api/v1/questionnaires/${enc(id)}/results.${format}`,
+      createRequirementFromAnswer: (id: string, responseId: string, questionId: string, body: In<typeof ZCreateRequirementFromAnswerRequest>) =>
+        request<Out<typeof ZRequirementFromAnswer>>(
+          "POST",
+          `/api/v1/questionnaires/${enc(id)}/responses/${enc(responseId)}/answers/${enc(questionId)}/requirements`,
+          body,
+        ),
+    },
+    /** The public link: no account needed; the link's token is the only key. */
+    publicQuestionnaires: {
+      get: (token: string) => request<Out<typeof ZQuestionnaireForm>>("GET", `/api/v1/public/questionnaires/${enc(token)}`),
+      respond: (token: string, body: In<typeof ZSubmitQuestionnaireResponseRequest>) =>
+        request<Out<typeof ZSubmittedQuestionnaireResponse>>("POST", `/api/v1/public/questionnaires/${enc(token)}/responses`, body),
     },
   };
 }

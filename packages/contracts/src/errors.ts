@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   "not_found",
   "version_conflict",
   "conflict",
+  "gone",
   "payload_too_large",
   "unsupported_media_type",
   "invalid_token",
@@ -51,6 +52,8 @@ export function errorCodeHttpStatus(code: TErrorCode): number {
     case "version_conflict":
     case "conflict":
       return 409;
+    case "gone":
+      return 410;
     case "payload_too_large":
       return 413;
     case "unsupported_media_type":

@@ -5,4 +5,7 @@ export * from "./people";
 export * from "./clients";
 export * from "./projects";
 export * from "./collaboration";
+export * from "./requirements";
+export * from "./elicitation";
+export * from "./questionnaires";
 export * from "./api-client";

@@ -4,7 +4,7 @@
  * README describes it (Kahn with a FIFO queue, the "C" of the speed goal) and once with the engine's LIFO release
  * order ("C LIFO": C doing exactly the engine's work).
  *
- *   tsx bench/run.ts [--quick] [--repeat K] [--sizes 10000,100000,...] [--shuffle]
+ *   tsx bench/run.ts [--quick] [--repeat K] [--sizes 10000,100000,...] [--shuffle] [--no-requirements]
  *
  * Each size is generated once into $TMPDIR/jiaofu-bench and reused; each measurement runs in a fresh process
  * (critical-path.bench.ts for the engine), engine and C alternating. Prints a Markdown table: N, M, parse ms,
@@ -70,6 +70,16 @@ function runC(binary: string, file: string, lifo: boolean): { summary: string; m
   const line = execFileSync(binary, [file, String(repeat), ...(lifo ? ["--lifo"] : [])], { encoding: "utf8" }).trim();
   const fields = Object.fromEntries(line.split(" ").map((f) => f.split("=") as [string, string]));
   return { summary: line.split(" ").slice(0, 5).join(" "), medianMs: Number(fields.compute_ms), firstMs: Number(fields.first_ms) };
+}
+
+// The requirement finder on a generated register of 10,000 requirements (bench/requirement-finder.bench.ts), in a
+// fresh process, printing its own table; `--no-requirements` skips it.
+if (!args.includes("--no-requirements")) {
+  execFileSync(process.execPath, ["--import", "tsx", path.join(here, "requirement-finder.bench.ts"), ...(args.includes("--quick") ? ["--size", "2000"] : [])], {
+    cwd: path.resolve(here, ".."),
+    stdio: "inherit",
+  });
+  console.log("");
 }
 
 if (!fs.existsSync(generator)) {

@@ -1,2 +1,6 @@
 /** @jiaofu/engine: pure domain logic (no I/O, no clock, no randomness). */
 export * from "./scheduling/index";
+export * from "./questionnaires/index";
+export * from "./elicitation/index";
+export * from "./requirements/index";
+export * from "./text/index";

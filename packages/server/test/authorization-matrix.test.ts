@@ -11,11 +11,15 @@
  * carries anything of B's.
  */
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestApp, TEST_PASSWORD, type HttpResponse, type TestApp, type TestClient, type TestUser } from "./harness";
 import { apiTokens, clients, comments, passwordResets, projectMembers, projects, users } from "../src/db/schema";
+import { elicitationSessions, questionnaires } from "../src/db/schema";
 import { sha256 } from "../src/modules/auth/auth.crypto";
+import { randomUUID } from "node:crypto";
+import { requirementRelations, requirements, savedViews, traceLinks } from "../src/db/schema";
+import { registerTraceTarget, traceTargetResolver } from "../src/modules/traceability/trace-targets";
 
 /**
  * Every route the app registers, seen by an `onRoute` hook installed on the Fastify instance the moment `buildApp`
@@ -128,6 +132,119 @@ const collaboratesOnA = "401 ok  ok  ok  ok  403 404 ok  404";
 /** Notes about a client organisation or a person are the delivery team's: contact A sees the record, not the notes. */
 const staffNotesOnA = "401 ok  ok  ok  ok  ok  ok  403 404";
 
+// ---- Elicitation (modules/elicitation, modules/questionnaires) -------------------------------------------------
+/**
+ * Project A's interview (contact A took part), its questionnaire (open to the portal and a public link, any number of
+ * answers per person) with one free-text answer; and B's interview and questionnaire, for the tenant check below.
+ */
+const elicitation = { sessionA: "", questionnaireA: "", publicTokenA: "", responseA: "", freeTextQuestionA: "", sessionB: "", questionnaireB: "" };
+const ELICITATION_NOTES = "Client needs SSO. Audit every change.";
+const QUESTIONNAIRE_DEFINITION = { sections: [{ questions: [{ kind: "nps", text: "Recommend us?", required: true }, { kind: "free_text", text: "Anything else?" }] }] };
+
+async function asManager(method: Method, url: string, body?: unknown): Promise<HttpResponse> {
+  const res = await send(await clientFor("pm"), method, { url, body }, "pm");
+  if (res.status >= 300) throw new Error(`${method} ${url} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res;
+}
+const freshElicitation = {
+  /** A session on project A with dev and contact A as participants. */
+  sessionOnA: async () =>
+    (await asManager("POST", `/api/v1/projects/${w.projectA.id}/elicitation-sessions`, { kind: "interview", title: "Matrix", startsAt: "2025-01-01T00:00:00Z", participantIds: [w.dev.id, w.contactA.id], notes: ELICITATION_NOTES })).body.id as string,
+  passageOnA: async () => {
+    const sessionId = await freshElicitation.sessionOnA();
+    const passage = await asManager("POST", `/api/v1/elicitation-sessions/${sessionId}/passages`, { start: 0, end: 17 });
+    return { sessionId, passageId: passage.body.passage.id as string };
+  },
+  questionnaireOn: async (projectId: string, title: string, open: boolean) => {
+    const made = await asManager("POST", `/api/v1/projects/${projectId}/questionnaires`, { title, definition: QUESTIONNAIRE_DEFINITION, audience: { portal: true, public: true }, onePerRespondent: false });
+    if (!open) return made.body;
+    return (await asManager("PATCH", `/api/v1/questionnaires/${made.body.id}`, { version: made.body.version, status: "open" })).body;
+  },
+};
+const elicitationVersion = {
+  session: async (id: string) => (await t.db.select({ v: elicitationSessions.version }).from(elicitationSessions).where(eq(elicitationSessions.id, id)))[0]?.v,
+  questionnaire: async (id: string) => (await t.db.select({ v: questionnaires.version }).from(questionnaires).where(eq(questionnaires.id, id)))[0]?.v,
+};
+async function createElicitationFixtures() {
+  elicitation.sessionA = await freshElicitation.sessionOnA();
+  const q = await freshElicitation.questionnaireOn(w.projectA.id, "Matrix survey", true);
+  elicitation.questionnaireA = q.id;
+  elicitation.publicTokenA = q.publicLink.token;
+  elicitation.freeTextQuestionA = q.definition.sections[0].questions[1].id;
+  const answered = await send(await clientFor("contactA"), "POST", { url: `/api/v1/questionnaires/${q.id}/responses`, body: { answers: { [q.definition.sections[0].questions[0].id]: 9, [elicitation.freeTextQuestionA]: "Needs SSO" } } }, "contactA");
+  if (answered.status !== 201) throw new Error(`answer failed: ${answered.status} ${JSON.stringify(answered.body)}`);
+  elicitation.responseA = answered.body.id;
+  elicitation.sessionB = (
+    await asManager("POST", `/api/v1/projects/${w.projectB.id}/elicitation-sessions`, { kind: "workshop", title: SECRET_B, startsAt: "2025-01-01T00:00:00Z", participantIds: [w.contactB.id], notes: SECRET_B })
+  ).body.id;
+  elicitation.questionnaireB = (await freshElicitation.questionnaireOn(w.projectB.id, SECRET_B, true)).id;
+}
+/** On project A: managers, members and admins do the work; viewers and contact A may only look. */
+const worksOnA = "401 ok  ok  ok  ok  403 404 403 404";
+/** On project A: the delivery team reads (viewers too); contact A may know it exists but not read it. */
+const teamReadsA = "401 ok  ok  ok  ok  ok  404 403 404";
+/** Only contact A, the client contact the questionnaire is published to, answers it in the portal. */
+const contactAnswersA = "401 403 403 403 403 403 404 ok  404";
+
+// ---- Requirements register and traceability (modules/requirements, modules/traceability) -----------------------
+/**
+ * Requirements are made straight in the database, in the status a row needs, so each row can have a fresh one per
+ * person: on project A one awaiting the client (contact A sees it) and one draft (contact A does not); on project B
+ * one titled with B's secret, for the tenant check. Tasks do not exist yet: a stand-in `task` trace target,
+ * registered the way the planning module will register the real one, lets the trace-link rows succeed.
+ */
+const registerFixtures = { requirementA: "", draftA: "", requirementB: "" };
+const matrixTasks = new Map<string, string>();
+if (!traceTargetResolver("task")) {
+  registerTraceTarget("task", async (_db, _workspaceId, ids) =>
+    new Map(ids.flatMap((id) => (matrixTasks.has(id) ? [[id, { projectId: matrixTasks.get(id) as string, label: "Matrix task" }]] : []))),
+  );
+}
+const freshRequirement = {
+  on: async (projectId: string, status: "awaiting_client" | "draft" = "awaiting_client", title = "Matrix requirement") => {
+    const [row] = await t.db
+      .insert(requirements)
+      .values({ workspaceId: w.workspace.id, projectId, number: sql`(select coalesce(max(r.number), 0) + 1 from requirements r where r.project_id = ${projectId})`, title, status, clientSharedAt: status === "draft" ? null : new Date(), createdById: w.pm.id })
+      .returning();
+    return (row as { id: string }).id;
+  },
+  /** A relation between two fresh requirements of project A that contact A can see. */
+  relationOnA: async (kind: "conflicts_with" | "depends_on") => {
+    const [a, b] = [await freshRequirement.on(w.projectA.id), await freshRequirement.on(w.projectA.id)].sort();
+    const [row] = await t.db
+      .insert(requirementRelations)
+      .values({ workspaceId: w.workspace.id, projectId: w.projectA.id, fromId: a as string, toId: b as string, kind, status: kind === "conflicts_with" ? "open" : null })
+      .returning();
+    return (row as { id: string }).id;
+  },
+  savedViewOnA: async (userId: string) => {
+    const [row] = await t.db.insert(savedViews).values({ workspaceId: w.workspace.id, projectId: w.projectA.id, userId, name: `Matrix ${uniq()}`, filters: {} }).returning();
+    return (row as { id: string }).id;
+  },
+  taskOnA: () => {
+    const id = randomUUID();
+    matrixTasks.set(id, w.projectA.id);
+    return id;
+  },
+  traceLinkOnA: async () => {
+    const [row] = await t.db
+      .insert(traceLinks)
+      .values({ workspaceId: w.workspace.id, projectId: w.projectA.id, fromType: "task", fromId: freshRequirement.taskOnA(), toType: "requirement", toId: await freshRequirement.on(w.projectA.id), kind: "implements" })
+      .returning();
+    return (row as { id: string }).id;
+  },
+};
+const requirementVersion = async (id: string) => (await t.db.select({ v: requirements.version }).from(requirements).where(eq(requirements.id, id)))[0]?.v;
+async function createRegisterFixtures() {
+  registerFixtures.requirementA = await freshRequirement.on(w.projectA.id);
+  registerFixtures.draftA = await freshRequirement.on(w.projectA.id, "draft");
+  registerFixtures.requirementB = await freshRequirement.on(w.projectB.id, "awaiting_client", SECRET_B);
+}
+/** Requirements of project A: its managers, members and admins write; viewers and contact A only read. */
+const editsRequirementsA = "401 ok  ok  ok  ok  403 404 403 404";
+/** The team's material on project A (saved views, traceability, history): staff who read the project; not contact A. */
+const teamOnlyA = "401 ok  ok  ok  ok  ok  404 403 404";
+
 // prettier-ignore
 const ROWS: Row[] = [
   //                                                                                                              anon own adm pm  dev vwr out cA  cB
@@ -191,6 +308,74 @@ const ROWS: Row[] = [
   row("POST /api/v1/users/:entityId/attachments", (f) => ({ url: `/api/v1/users/${f.contactA.id}/attachments`, file: { name: "a.txt", content: "x" } }), staffNotesOnA),
   row("GET /api/v1/attachments/:id/content", () => ({ url: `/api/v1/attachments/${attachmentA}/content` }), readsA, { note: "a file on project A" }),
   row("DELETE /api/v1/attachments/:id", async (f) => ({ url: `/api/v1/attachments/${await f.fresh.attachmentOnA()}` }), "401 ok  ok  ok  403 403 404 403 404", { note: "the manager's file on project A" }),
+
+  // requirements register (modules/requirements; who may: canRequirements, canRequirement, canRequirementRelation in policy.ts)
+  row("GET /api/v1/projects/:id/requirements", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirements` }), readsA),
+  row("POST /api/v1/projects/:id/requirements", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirements`, body: { title: `by ${f.role}` } }), editsRequirementsA),
+  row("PATCH /api/v1/projects/:id/requirements/bulk", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirements/bulk`, body: { ids: [await freshRequirement.on(f.projectA.id)], patch: { moscow: "must" } } }), editsRequirementsA),
+  row("GET /api/v1/requirements/:id", () => ({ url: `/api/v1/requirements/${registerFixtures.requirementA}` }), readsA, { note: "awaiting the client" }),
+  row("GET /api/v1/requirements/:id", () => ({ url: `/api/v1/requirements/${registerFixtures.draftA}` }), "401 ok  ok  ok  ok  ok  404 404 404", { note: "a draft: the team's, not the client's" }),
+  row("PATCH /api/v1/requirements/:id", async (f) => ({ url: `/api/v1/requirements/${registerFixtures.requirementA}`, body: { version: await requirementVersion(registerFixtures.requirementA), description: `by ${f.role}` } }), editsRequirementsA),
+  row("POST /api/v1/requirements/:id/transitions", async (f) => ({ url: `/api/v1/requirements/${await freshRequirement.on(f.projectA.id)}/transitions`, body: { to: "in_analysis", version: 1 } }), editsRequirementsA),
+  row("GET /api/v1/requirements/:id/versions", () => ({ url: `/api/v1/requirements/${registerFixtures.requirementA}/versions` }), readsA),
+  row("GET /api/v1/requirements/:id/relations", () => ({ url: `/api/v1/requirements/${registerFixtures.requirementA}/relations` }), readsA),
+  row("POST /api/v1/requirements/:id/relations", async (f) => ({ url: `/api/v1/requirements/${await freshRequirement.on(f.projectA.id)}/relations`, body: { toId: await freshRequirement.on(f.projectA.id), kind: "depends_on" } }), editsRequirementsA),
+  row("PATCH /api/v1/requirement-relations/:id", async () => ({ url: `/api/v1/requirement-relations/${await freshRequirement.relationOnA("conflicts_with")}`, body: { version: 1, status: "resolved", resolutionNote: "agreed" } }), "401 ok  ok  ok  ok  403 404 404 404", { note: "a conflict: the team's analysis" }),
+  row("DELETE /api/v1/requirement-relations/:id", async () => ({ url: `/api/v1/requirement-relations/${await freshRequirement.relationOnA("depends_on")}` }), editsRequirementsA, { note: "a dependency contact A can see" }),
+  row("GET /api/v1/projects/:id/saved-views", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/saved-views` }), teamOnlyA),
+  row("POST /api/v1/projects/:id/saved-views", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/saved-views`, body: { name: `by ${f.role} ${uniq()}`, filters: { moscow: ["must"] } } }), teamOnlyA),
+  row("DELETE /api/v1/projects/:id/saved-views/:viewId", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/saved-views/${await freshRequirement.savedViewOnA(f.me.id)}` }), teamOnlyA, { note: "the caller's own view" }),
+  row("GET /api/v1/requirements/:entityId/comments", () => ({ url: `/api/v1/requirements/${registerFixtures.requirementA}/comments` }), readsA),
+  row("POST /api/v1/requirements/:entityId/comments", () => ({ url: `/api/v1/requirements/${registerFixtures.requirementA}/comments`, body: { body: "hi" } }), collaboratesOnA),
+  row("GET /api/v1/requirements/:entityId/audit", () => ({ url: `/api/v1/requirements/${registerFixtures.requirementA}/audit` }), teamOnlyA),
+  row("GET /api/v1/requirements/:entityId/attachments", () => ({ url: `/api/v1/requirements/${registerFixtures.requirementA}/attachments` }), readsA),
+  row("POST /api/v1/requirements/:entityId/attachments", () => ({ url: `/api/v1/requirements/${registerFixtures.requirementA}/attachments`, file: { name: "a.txt", content: "x" } }), collaboratesOnA),
+
+  // traceability (modules/traceability; the team's: canRequirements "requirements.internal.read" / "requirements.write")
+  row("GET /api/v1/projects/:id/trace-links", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/trace-links` }), teamOnlyA),
+  row("POST /api/v1/projects/:id/trace-links", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/trace-links`, body: { fromType: "task", fromId: freshRequirement.taskOnA(), toType: "requirement", toId: await freshRequirement.on(f.projectA.id), kind: "implements" } }), editsRequirementsA),
+  row("DELETE /api/v1/trace-links/:id", async () => ({ url: `/api/v1/trace-links/${await freshRequirement.traceLinkOnA()}` }), editsRequirementsA),
+  row("GET /api/v1/projects/:id/traceability", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/traceability` }), teamOnlyA),
+
+  // elicitation sessions and their passages (modules/elicitation; who may: canElicitationSession in policy.ts)
+  row("GET /api/v1/projects/:id/elicitation-sessions", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/elicitation-sessions` }), readsA),
+  row("POST /api/v1/projects/:id/elicitation-sessions", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/elicitation-sessions`, body: { kind: "workshop", title: `by ${f.role}`, startsAt: "2025-01-01T00:00:00Z" } }), worksOnA),
+  row("GET /api/v1/elicitation-sessions/:id", () => ({ url: `/api/v1/elicitation-sessions/${elicitation.sessionA}` }), readsA, { note: "contact A took part" }),
+  row("PATCH /api/v1/elicitation-sessions/:id", async (f) => ({ url: `/api/v1/elicitation-sessions/${elicitation.sessionA}`, body: { version: await elicitationVersion.session(elicitation.sessionA), location: `by ${f.role}` } }), worksOnA),
+  row("DELETE /api/v1/elicitation-sessions/:id", async () => ({ url: `/api/v1/elicitation-sessions/${await freshElicitation.sessionOnA()}` }), worksOnA),
+  row("GET /api/v1/elicitation-sessions/:id/passages", () => ({ url: `/api/v1/elicitation-sessions/${elicitation.sessionA}/passages` }), readsA),
+  row("POST /api/v1/elicitation-sessions/:id/passages", () => ({ url: `/api/v1/elicitation-sessions/${elicitation.sessionA}/passages`, body: { start: 0, end: 17 } }), worksOnA),
+  row("DELETE /api/v1/elicitation-sessions/:id/passages/:passageId", async () => {
+    const { sessionId, passageId } = await freshElicitation.passageOnA();
+    return { url: `/api/v1/elicitation-sessions/${sessionId}/passages/${passageId}` };
+  }, worksOnA),
+  row("POST /api/v1/elicitation-sessions/:id/requirements", () => ({ url: `/api/v1/elicitation-sessions/${elicitation.sessionA}/requirements`, body: { start: 18, end: 37 } }), worksOnA),
+  row("GET /api/v1/elicitation_sessions/:entityId/comments", () => ({ url: `/api/v1/elicitation_sessions/${elicitation.sessionA}/comments` }), readsA),
+  row("POST /api/v1/elicitation_sessions/:entityId/comments", () => ({ url: `/api/v1/elicitation_sessions/${elicitation.sessionA}/comments`, body: { body: "hi" } }), collaboratesOnA),
+  row("GET /api/v1/elicitation_sessions/:entityId/audit", () => ({ url: `/api/v1/elicitation_sessions/${elicitation.sessionA}/audit` }), "401 ok  ok  ok  ok  ok  404 403 404"),
+  row("GET /api/v1/elicitation_sessions/:entityId/attachments", () => ({ url: `/api/v1/elicitation_sessions/${elicitation.sessionA}/attachments` }), readsA),
+  row("POST /api/v1/elicitation_sessions/:entityId/attachments", () => ({ url: `/api/v1/elicitation_sessions/${elicitation.sessionA}/attachments`, file: { name: "a.txt", content: "x" } }), collaboratesOnA),
+
+  // questionnaires (modules/questionnaires; who may: canQuestionnaire in policy.ts)
+  row("GET /api/v1/projects/:id/questionnaires", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/questionnaires` }), readsA),
+  row("POST /api/v1/projects/:id/questionnaires", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/questionnaires`, body: { title: `by ${f.role}` } }), worksOnA),
+  row("GET /api/v1/questionnaires/:id", () => ({ url: `/api/v1/questionnaires/${elicitation.questionnaireA}` }), teamReadsA, { note: "published to contact A's portal" }),
+  row("PATCH /api/v1/questionnaires/:id", async (f) => ({ url: `/api/v1/questionnaires/${elicitation.questionnaireA}`, body: { version: await elicitationVersion.questionnaire(elicitation.questionnaireA), intro: `by ${f.role}` } }), worksOnA),
+  row("DELETE /api/v1/questionnaires/:id", async (f) => ({ url: `/api/v1/questionnaires/${(await freshElicitation.questionnaireOn(f.projectA.id, "Draft", false)).id}` }), "401 ok  ok  ok  ok  403 404 404 404", { note: "a draft: contact A does not know of it" }),
+  row("POST /api/v1/questionnaires/:id/public-link", async (f) => ({ url: `/api/v1/questionnaires/${(await freshElicitation.questionnaireOn(f.projectA.id, "Relink", true)).id}/public-link` }), worksOnA),
+  row("GET /api/v1/questionnaires/:id/form", () => ({ url: `/api/v1/questionnaires/${elicitation.questionnaireA}/form` }), contactAnswersA),
+  row("POST /api/v1/questionnaires/:id/responses", () => ({ url: `/api/v1/questionnaires/${elicitation.questionnaireA}/responses`, body: { answers: {} } }), "401 403 403 403 403 403 404 400 404", { note: "an incomplete answer: only contact A gets as far as validation" }),
+  row("GET /api/v1/questionnaires/:id/results", () => ({ url: `/api/v1/questionnaires/${elicitation.questionnaireA}/results` }), teamReadsA),
+  row("GET /api/v1/questionnaires/:id/results.csv", () => ({ url: `/api/v1/questionnaires/${elicitation.questionnaireA}/results.csv` }), teamReadsA),
+  row("GET /api/v1/questionnaires/:id/results.xlsx", () => ({ url: `/api/v1/questionnaires/${elicitation.questionnaireA}/results.xlsx` }), teamReadsA),
+  row("POST /api/v1/questionnaires/:id/responses/:responseId/answers/:questionId/requirements", () => ({ url: `/api/v1/questionnaires/${elicitation.questionnaireA}/responses/${elicitation.responseA}/answers/${elicitation.freeTextQuestionA}/requirements`, body: {} }), worksOnA),
+  row("GET /api/v1/public/questionnaires/:token", () => ({ url: `/api/v1/public/questionnaires/${elicitation.publicTokenA}` }), publicRoute),
+  row("POST /api/v1/public/questionnaires/:token/responses", () => ({ url: `/api/v1/public/questionnaires/${elicitation.publicTokenA}/responses`, body: { answers: { } } }), "400 400 400 400 400 400 400 400 400", { note: "an incomplete answer: validated for anyone, no account needed" }),
+  row("GET /api/v1/questionnaires/:entityId/comments", () => ({ url: `/api/v1/questionnaires/${elicitation.questionnaireA}/comments` }), teamReadsA),
+  row("POST /api/v1/questionnaires/:entityId/comments", () => ({ url: `/api/v1/questionnaires/${elicitation.questionnaireA}/comments`, body: { body: "hi" } }), worksOnA),
+  row("GET /api/v1/questionnaires/:entityId/audit", () => ({ url: `/api/v1/questionnaires/${elicitation.questionnaireA}/audit` }), teamReadsA),
+  row("GET /api/v1/questionnaires/:entityId/attachments", () => ({ url: `/api/v1/questionnaires/${elicitation.questionnaireA}/attachments` }), teamReadsA),
+  row("POST /api/v1/questionnaires/:entityId/attachments", () => ({ url: `/api/v1/questionnaires/${elicitation.questionnaireA}/attachments`, file: { name: "a.txt", content: "x" } }), worksOnA),
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -244,7 +429,8 @@ const patternRegex = (pattern: string) => new RegExp(`^${pattern.replace(/[.*+?^
 const statusMatches = (expected: string, status: number) => (expected === "ok" ? status >= 200 && status < 300 : String(status) === expected);
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // Each person calls from an address of their own (X-Forwarded-For), so per-address rate limits never mix roles.
+  t = await createTestApp({ config: { JIAOFU_TRUST_PROXY: "true" } });
   w = await t.seedWorkspace();
   attachmentA = await fresh.attachmentOnA();
   const pm = await clientFor("pm");
@@ -254,6 +440,8 @@ beforeAll(async () => {
   attachmentB = upload.body.id;
   if (!commentB || !attachmentB) throw new Error("could not create client B's comment and file");
 });
+beforeAll(createElicitationFixtures);
+beforeAll(createRegisterFixtures);
 afterAll(() => t.close());
 
 describe("authorisation matrix", () => {
@@ -336,6 +524,44 @@ describe("contact A against client B (the other tenant)", () => {
     b("GET", (f) => `/api/v1/clients/${f.clientB.id}/attachments`),
     b("GET", () => `/api/v1/attachments/${attachmentB}/content`),
     b("DELETE", () => `/api/v1/attachments/${attachmentB}`),
+    // B's requirements register and traceability.
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/requirements`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/requirements`, () => ({ title: "Hack" })),
+    b("PATCH", (f) => `/api/v1/projects/${f.projectB.id}/requirements/bulk`, () => ({ ids: [registerFixtures.requirementB], patch: { moscow: "wont" } })),
+    b("GET", () => `/api/v1/requirements/${registerFixtures.requirementB}`),
+    b("PATCH", () => `/api/v1/requirements/${registerFixtures.requirementB}`, () => ({ version: 1, title: "Hijacked" })),
+    b("POST", () => `/api/v1/requirements/${registerFixtures.requirementB}/transitions`, () => ({ to: "approved", version: 1 })),
+    b("GET", () => `/api/v1/requirements/${registerFixtures.requirementB}/versions`),
+    b("GET", () => `/api/v1/requirements/${registerFixtures.requirementB}/relations`),
+    b("POST", () => `/api/v1/requirements/${registerFixtures.requirementA}/relations`, () => ({ toId: registerFixtures.requirementB, kind: "depends_on" })),
+    b("GET", () => `/api/v1/requirements/${registerFixtures.requirementB}/comments`),
+    b("POST", () => `/api/v1/requirements/${registerFixtures.requirementB}/comments`, () => ({ body: "hi" })),
+    b("GET", () => `/api/v1/requirements/${registerFixtures.requirementB}/audit`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/saved-views`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/trace-links`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/traceability`),
+    // B's elicitation sessions and questionnaires.
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/elicitation-sessions`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/elicitation-sessions`, () => ({ kind: "interview", title: "Hack", startsAt: "2025-01-01T00:00:00Z" })),
+    b("GET", () => `/api/v1/elicitation-sessions/${elicitation.sessionB}`),
+    b("PATCH", () => `/api/v1/elicitation-sessions/${elicitation.sessionB}`, () => ({ version: 1, title: "Hijacked" })),
+    b("DELETE", () => `/api/v1/elicitation-sessions/${elicitation.sessionB}`),
+    b("GET", () => `/api/v1/elicitation-sessions/${elicitation.sessionB}/passages`),
+    b("POST", () => `/api/v1/elicitation-sessions/${elicitation.sessionB}/passages`, () => ({ start: 0, end: 5 })),
+    b("POST", () => `/api/v1/elicitation-sessions/${elicitation.sessionB}/requirements`, () => ({ start: 0, end: 5 })),
+    b("GET", () => `/api/v1/elicitation_sessions/${elicitation.sessionB}/comments`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/questionnaires`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/questionnaires`, () => ({ title: "Hack" })),
+    b("GET", () => `/api/v1/questionnaires/${elicitation.questionnaireB}`),
+    b("PATCH", () => `/api/v1/questionnaires/${elicitation.questionnaireB}`, () => ({ version: 2, status: "closed" })),
+    b("DELETE", () => `/api/v1/questionnaires/${elicitation.questionnaireB}`),
+    b("POST", () => `/api/v1/questionnaires/${elicitation.questionnaireB}/public-link`),
+    b("GET", () => `/api/v1/questionnaires/${elicitation.questionnaireB}/form`),
+    b("POST", () => `/api/v1/questionnaires/${elicitation.questionnaireB}/responses`, () => ({ answers: {} })),
+    b("GET", () => `/api/v1/questionnaires/${elicitation.questionnaireB}/results`),
+    b("GET", () => `/api/v1/questionnaires/${elicitation.questionnaireB}/results.csv`),
+    b("GET", () => `/api/v1/questionnaires/${elicitation.questionnaireB}/results.xlsx`),
+    b("GET", () => `/api/v1/questionnaires/${elicitation.questionnaireB}/comments`),
   ];
 
   /** B's rows as the database holds them (the matrix above may have touched them, e.g. contact B's own locale). */
@@ -354,7 +580,7 @@ describe("contact A against client B (the other tenant)", () => {
 
   it("gets 403 or 404 (or an empty list) for every read and write, with nothing of B in any answer", async () => {
     const contactA = await clientFor("contactA");
-    const secretsOfB = [w.clientB.id, w.clientB.name, w.projectB.id, w.projectB.code, w.projectB.name, w.contactB.id, w.contactB.email, commentB, attachmentB, SECRET_B, "b-secret.txt"];
+    const secretsOfB = [w.clientB.id, w.clientB.name, w.projectB.id, w.projectB.code, w.projectB.name, w.contactB.id, w.contactB.email, commentB, attachmentB, SECRET_B, "b-secret.txt", elicitation.sessionB, elicitation.questionnaireB];
     const problems: string[] = [];
     for (const attempt of ATTEMPTS) {
       const request: Request = { url: attempt.url(w), body: attempt.body?.(w), ...(attempt.file ? { file: { name: "x.txt", content: "x" } } : {}) };

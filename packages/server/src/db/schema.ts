@@ -8,11 +8,13 @@
  * then a plain migration on both drivers).
  */
 import { sql } from "drizzle-orm";
+import type { RequirementSnapshot } from "@jiaofu/engine";
 import {
   bigserial,
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -254,4 +256,429 @@ export const auditLog = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId, t.id), index("audit_log_project_idx").on(t.projectId, t.id)],
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Elicitation (stage 1): sessions with the client (interviews, focus groups, workshops), the passages of their notes
+// that became requirements, and questionnaires — a generic engine the satisfaction surveys of stage 3 reuse.
+// ---------------------------------------------------------------------------------------------------------------
+
+export const elicitationSessions = pgTable(
+  "elicitation_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id),
+    kind: text("kind", { enum: ["interview", "focus_group", "workshop"] }).notNull(),
+    title: text("title").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true, mode: "date", precision: 3 }),
+    location: text("location").notNull().default(""),
+    /** Participants without an account: names as typed. */
+    guests: jsonb("guests").$type<string[]>().notNull().default([]),
+    agenda: text("agenda").notNull().default(""),
+    /** Markdown; passages point into it by UTF-16 offsets. */
+    notes: text("notes").notNull().default(""),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index("elicitation_sessions_project_idx").on(t.projectId, t.startsAt),
+    check("elicitation_sessions_kind_ck", sql`${t.kind} in ('interview','focus_group','workshop')`),
+    check("elicitation_sessions_dates_ck", sql`${t.endsAt} is null or ${t.startsAt} <= ${t.endsAt}`),
+  ],
+);
+
+/** People with an account who took part in a session: project staff or contacts of the project's client. */
+export const elicitationSessionParticipants = pgTable(
+  "elicitation_session_participants",
+  {
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => elicitationSessions.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.userId] }), index("elicitation_session_participants_user_idx").on(t.userId)],
+);
+
+/**
+ * A passage of a session's notes. `excerpt` is the truth; the offsets follow it when the notes are edited
+ * (`detached` when the excerpt is no longer in the notes, keeping the last offsets).
+ */
+export const elicitationPassages = pgTable(
+  "elicitation_passages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => elicitationSessions.id, { onDelete: "cascade" }),
+    startOffset: integer("start_offset").notNull(),
+    endOffset: integer("end_offset").notNull(),
+    excerpt: text("excerpt").notNull(),
+    detached: boolean("detached").notNull().default(false),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("elicitation_passages_session_idx").on(t.sessionId, t.startOffset),
+    check("elicitation_passages_range_ck", sql`0 <= ${t.startOffset} and ${t.startOffset} < ${t.endOffset}`),
+  ],
+);
+
+/**
+ * Which requirements were made from which passage. `requirement_id` points into the requirements register (kept
+ * without a foreign key so the two modules migrate independently).
+ */
+export const elicitationPassageRequirements = pgTable(
+  "elicitation_passage_requirements",
+  {
+    passageId: uuid("passage_id")
+      .notNull()
+      .references(() => elicitationPassages.id, { onDelete: "cascade" }),
+    requirementId: uuid("requirement_id").notNull(),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.passageId, t.requirementId] }),
+    index("elicitation_passage_requirements_requirement_idx").on(t.requirementId),
+  ],
+);
+
+export const questionnaires = pgTable(
+  "questionnaires",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id),
+    title: text("title").notNull(),
+    intro: text("intro").notNull().default(""),
+    /** Sections of questions (the contract's `QuestionnaireDefinition`); answers refer to its stable ids. */
+    definition: jsonb("definition").$type<unknown>().notNull(),
+    status: text("status", { enum: ["draft", "open", "closed"] })
+      .notNull()
+      .default("draft"),
+    audiencePortal: boolean("audience_portal").notNull().default(true),
+    audiencePublic: boolean("audience_public").notNull().default(false),
+    anonymous: boolean("anonymous").notNull().default(false),
+    onePerRespondent: boolean("one_per_respondent").notNull().default(true),
+    opensAt: timestamp("opens_at", { withTimezone: true, mode: "date", precision: 3 }),
+    closesAt: timestamp("closes_at", { withTimezone: true, mode: "date", precision: 3 }),
+    /**
+     * The public link's secret (256 random bits, base64url). Kept so the manager can see the link again; looked up
+     * by its SHA-256 (`public_token_hash`) and then compared in constant time.
+     */
+    publicToken: text("public_token"),
+    publicTokenHash: text("public_token_hash"),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index("questionnaires_project_idx").on(t.projectId, t.updatedAt),
+    uniqueIndex("questionnaires_public_token_hash_uq").on(t.publicTokenHash),
+    check("questionnaires_status_ck", sql`${t.status} in ('draft','open','closed')`),
+    check("questionnaires_dates_ck", sql`${t.opensAt} is null or ${t.closesAt} is null or ${t.opensAt} < ${t.closesAt}`),
+  ],
+);
+
+/**
+ * One submitted response. Anonymous questionnaires store no respondent (`respondent_id` and `respondent_name`
+ * null) and only the day of `submitted_at`, so a response cannot be matched to a person by its time either.
+ */
+export const questionnaireResponses = pgTable(
+  "questionnaire_responses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    questionnaireId: uuid("questionnaire_id")
+      .notNull()
+      .references(() => questionnaires.id, { onDelete: "cascade" }),
+    channel: text("channel", { enum: ["portal", "public"] }).notNull(),
+    respondentId: uuid("respondent_id").references(() => users.id),
+    respondentName: text("respondent_name"),
+    /** Answers by question id, validated against the definition by the engine before they are stored. */
+    answers: jsonb("answers").$type<Record<string, string | string[] | number>>().notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+  },
+  (t) => [
+    index("questionnaire_responses_questionnaire_idx").on(t.questionnaireId, t.submittedAt),
+    check("questionnaire_responses_channel_ck", sql`${t.channel} in ('portal','public')`),
+  ],
+);
+
+/**
+ * Who has answered, kept apart from what they answered (like a voters' roll beside the ballot box): `user:<id>` for
+ * a portal contact, `token:<sha-256>` for a public respondent token. It enforces one response per respondent and
+ * gives the response rate without linking an anonymous response to its author. No timestamp, on purpose.
+ */
+export const questionnaireParticipations = pgTable(
+  "questionnaire_participations",
+  {
+    questionnaireId: uuid("questionnaire_id")
+      .notNull()
+      .references(() => questionnaires.id, { onDelete: "cascade" }),
+    respondentKey: text("respondent_key").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.questionnaireId, t.respondentKey] })],
+);
+
+/** Which requirements were made from which free-text answer (`requirement_id` as in the passage links). */
+export const questionnaireAnswerRequirements = pgTable(
+  "questionnaire_answer_requirements",
+  {
+    responseId: uuid("response_id")
+      .notNull()
+      .references(() => questionnaireResponses.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    requirementId: uuid("requirement_id").notNull(),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.questionId, t.requirementId] }),
+    index("questionnaire_answer_requirements_requirement_idx").on(t.requirementId),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Requirements register (stage 1): requirements with per-project keys, their versions, sources and relations,
+// saved views of the register, and generic traceability links (docs/requirements.md).
+// ---------------------------------------------------------------------------------------------------------------
+
+export const requirements = pgTable(
+  "requirements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id),
+    /** The n of `REQ-n`: allocated as max + 1 while the project row is locked, unique per project. */
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    /** Markdown. */
+    description: text("description").notNull().default(""),
+    type: text("type", { enum: ["functional", "performance", "security", "usability", "reliability", "compliance", "other"] })
+      .notNull()
+      .default("functional"),
+    status: text("status", {
+      enum: ["draft", "in_analysis", "awaiting_client", "approved", "baselined", "delivered", "accepted", "rejected", "deferred"],
+    })
+      .notNull()
+      .default("draft"),
+    /** Why it was rejected or deferred (required then), or the note of the last transition. */
+    statusReason: text("status_reason"),
+    /**
+     * When it was first put in front of the client (awaiting_client or later). A rejected or deferred requirement is
+     * shown to client contacts only if this is set, so a dropped internal draft never surfaces in the portal.
+     */
+    clientSharedAt: timestamp("client_shared_at", { withTimezone: true, mode: "date", precision: 3 }),
+    ownerId: uuid("owner_id").references(() => users.id),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    acceptanceCriteria: jsonb("acceptance_criteria").$type<{ id: string; text: string }[]>().notNull().default([]),
+    moscow: text("moscow", { enum: ["must", "should", "could", "wont"] }),
+    /** The client's own priority, 1 (highest) to 5. */
+    clientPriority: integer("client_priority"),
+    /** Manual order within a MoSCoW tier (smaller first); new requirements go last. */
+    rank: doublePrecision("rank").notNull().default(0),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("requirements_project_number_uq").on(t.projectId, t.number),
+    index("requirements_project_status_idx").on(t.projectId, t.status),
+    index("requirements_project_rank_idx").on(t.projectId, t.rank),
+    index("requirements_owner_idx").on(t.ownerId),
+    check("requirements_number_ck", sql`${t.number} > 0`),
+    check("requirements_type_ck", sql`${t.type} in ('functional','performance','security','usability','reliability','compliance','other')`),
+    check(
+      "requirements_status_ck",
+      sql`${t.status} in ('draft','in_analysis','awaiting_client','approved','baselined','delivered','accepted','rejected','deferred')`,
+    ),
+    check("requirements_moscow_ck", sql`${t.moscow} is null or ${t.moscow} in ('must','should','could','wont')`),
+    check("requirements_client_priority_ck", sql`${t.clientPriority} is null or ${t.clientPriority} between 1 and 5`),
+    check("requirements_reason_ck", sql`${t.status} not in ('rejected','deferred') or coalesce(btrim(${t.statusReason}), '') <> ''`),
+  ],
+);
+
+/** Every version of a requirement, written in the same transaction as the change that made it. */
+export const requirementVersions = pgTable(
+  "requirement_versions",
+  {
+    requirementId: uuid("requirement_id")
+      .notNull()
+      .references(() => requirements.id, { onDelete: "cascade" }),
+    /** Equal to `requirements.version` after the change. */
+    version: integer("version").notNull(),
+    action: text("action", { enum: ["create", "update", "transition"] }).notNull(),
+    /** Made by the system (content edited after approval → back to the client), not chosen by the person. */
+    automatic: boolean("automatic").notNull().default(false),
+    snapshot: jsonb("snapshot").$type<RequirementSnapshot>().notNull(),
+    changedById: uuid("changed_by_id").references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.requirementId, t.version] }),
+    check("requirement_versions_action_ck", sql`${t.action} in ('create','update','transition')`),
+  ],
+);
+
+/**
+ * "from <kind> to" between two requirements of one project. Symmetric kinds (conflicts_with, duplicates) are stored
+ * with the smaller id first. `status` is set for conflicts only (open until resolved with a note).
+ */
+export const requirementRelations = pgTable(
+  "requirement_relations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id),
+    fromId: uuid("from_id")
+      .notNull()
+      .references(() => requirements.id, { onDelete: "cascade" }),
+    toId: uuid("to_id")
+      .notNull()
+      .references(() => requirements.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["conflicts_with", "duplicates", "depends_on", "refines"] }).notNull(),
+    status: text("status", { enum: ["open", "resolved"] }),
+    resolutionNote: text("resolution_note").notNull().default(""),
+    resolvedById: uuid("resolved_by_id").references(() => users.id),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true, mode: "date", precision: 3 }),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("requirement_relations_pair_uq").on(t.fromId, t.toId, t.kind),
+    index("requirement_relations_to_idx").on(t.toId),
+    index("requirement_relations_project_idx").on(t.projectId, t.kind),
+    check("requirement_relations_kind_ck", sql`${t.kind} in ('conflicts_with','duplicates','depends_on','refines')`),
+    check("requirement_relations_self_ck", sql`${t.fromId} <> ${t.toId}`),
+    check("requirement_relations_status_ck", sql`(${t.kind} = 'conflicts_with') = (${t.status} is not null) and (${t.status} is null or ${t.status} in ('open','resolved'))`),
+  ],
+);
+
+/**
+ * Where a requirement came from. The reference ids point into the elicitation and questionnaire tables (and users
+ * for a contact) without foreign keys, so the modules migrate independently; the module that creates the source
+ * checks them.
+ */
+export const requirementSources = pgTable(
+  "requirement_sources",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requirementId: uuid("requirement_id")
+      .notNull()
+      .references(() => requirements.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["session_passage", "questionnaire_answer", "contact", "document"] }).notNull(),
+    sessionId: uuid("session_id"),
+    passageId: uuid("passage_id"),
+    questionnaireId: uuid("questionnaire_id"),
+    responseId: uuid("response_id"),
+    /** Questionnaire question ids are the definition's own (text) ids. */
+    questionId: text("question_id"),
+    contactId: uuid("contact_id"),
+    /** A document's name or location ("SOW v2 §3.1"). */
+    label: text("label").notNull().default(""),
+    excerpt: text("excerpt").notNull().default(""),
+    startOffset: integer("start_offset"),
+    endOffset: integer("end_offset"),
+    /** Order among the requirement's sources (as given). */
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("requirement_sources_requirement_idx").on(t.requirementId),
+    index("requirement_sources_session_idx").on(t.sessionId),
+    index("requirement_sources_questionnaire_idx").on(t.questionnaireId),
+    check("requirement_sources_kind_ck", sql`${t.kind} in ('session_passage','questionnaire_answer','contact','document')`),
+    check(
+      "requirement_sources_refs_ck",
+      sql`case ${t.kind}
+            when 'session_passage' then ${t.sessionId} is not null
+            when 'questionnaire_answer' then ${t.questionnaireId} is not null and ${t.responseId} is not null and ${t.questionId} is not null
+            when 'contact' then ${t.contactId} is not null
+            else true end`,
+    ),
+  ],
+);
+
+/**
+ * Generic traceability: "from <kind> to", from the downstream artefact to what it serves (task implements
+ * requirement, acceptance_test verifies requirement, …). Types are text so later stages plug in without a migration.
+ */
+export const traceLinks = pgTable(
+  "trace_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id),
+    fromType: text("from_type").notNull(),
+    fromId: uuid("from_id").notNull(),
+    toType: text("to_type").notNull(),
+    toId: uuid("to_id").notNull(),
+    kind: text("kind").notNull(),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("trace_links_uq").on(t.fromType, t.fromId, t.toType, t.toId, t.kind),
+    index("trace_links_to_idx").on(t.projectId, t.toType, t.toId),
+    index("trace_links_from_idx").on(t.projectId, t.fromType, t.fromId),
+    check("trace_links_self_ck", sql`not (${t.fromType} = ${t.toType} and ${t.fromId} = ${t.toId})`),
+  ],
+);
+
+/** A named set of register filters; private to its author unless shared with the project's team. */
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Which list the view filters: `requirements` today; later stages' lists (tasks, tickets) reuse the table. */
+    scope: text("scope").notNull().default("requirements"),
+    name: text("name").notNull(),
+    filters: jsonb("filters").$type<Record<string, unknown>>().notNull(),
+    shared: boolean("shared").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [uniqueIndex("saved_views_user_name_uq").on(t.projectId, t.userId, t.scope, t.name), index("saved_views_project_idx").on(t.projectId, t.scope)],
 );

@@ -11,5 +11,11 @@ import { projectMembersRoutes } from "./projects/project-members.routes";
 import { commentsRoutes } from "./comments/comments.routes";
 import { auditRoutes } from "./audit/audit.routes";
 import { attachmentsRoutes } from "./attachments/attachments.routes";
+import { requirementsRoutes } from "./requirements/requirements.routes";
+import { requirementRelationsRoutes } from "./requirements/requirement-relations.routes";
+import { savedViewsRoutes } from "./requirements/saved-views.routes";
+import { traceabilityRoutes } from "./traceability/traceability.routes";
+import { elicitationRoutes } from "./elicitation/elicitation.routes";
+import { publicQuestionnaireRoutes, questionnairesRoutes } from "./questionnaires/questionnaires.routes";
 
-export const MODULES: FastifyPluginAsyncZod[] = [authRoutes, clientsRoutes, usersRoutes, projectsRoutes, projectMembersRoutes, commentsRoutes, auditRoutes, attachmentsRoutes];
+export const MODULES: FastifyPluginAsyncZod[] = [authRoutes, clientsRoutes, usersRoutes, projectsRoutes, projectMembersRoutes, commentsRoutes, auditRoutes, attachmentsRoutes, requirementsRoutes, requirementRelationsRoutes, savedViewsRoutes, traceabilityRoutes, elicitationRoutes, questionnairesRoutes, publicQuestionnaireRoutes];

@@ -15,6 +15,8 @@ export const SESSION_COOKIE = "jiaofu_session";
 export const CSRF_COOKIE = "jiaofu_csrf";
 export const CSRF_HEADER = "x-csrf-token";
 export const API_TOKEN_PREFIX = "jf_";
+/** Routes under this prefix take no account at all (see `registerAuthentication`). */
+export const PUBLIC_API_PREFIX = "/api/v1/public/";
 
 declare module "fastify" {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation must be an interface
@@ -65,6 +67,9 @@ export function registerAuthentication(app: FastifyInstance) {
   app.addHook("onRequest", async (request) => {
     request.locale = explicitLocale(request.headers["accept-language"]) ?? "zh-CN";
     if (!request.url.startsWith("/api/")) return;
+    // Public endpoints (a questionnaire's public link) are anonymous by definition: no session is looked at, so no
+    // ambient credential rides along and no CSRF token is needed.
+    if (request.url.startsWith(PUBLIC_API_PREFIX)) return;
     const now = app.deps.now();
     const authorization = request.headers.authorization;
     if (authorization?.startsWith("Bearer ")) {

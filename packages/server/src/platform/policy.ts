@@ -7,6 +7,7 @@
  * client organisation. Project roles: manager, member, viewer, client.
  */
 import type { TLocale, TProjectRole, TWorkspaceRole } from "@jiaofu/contracts";
+import { requirementVisibleToClient, type RequirementStatus } from "@jiaofu/engine";
 import { AppError } from "./app-error";
 
 export type Actor = {
@@ -168,4 +169,196 @@ export function projectVisibility(actor: Actor): ProjectVisibility {
  */
 export function authorize(allowed: boolean, hideAs404 = false): void {
   if (!allowed) throw hideAs404 ? new AppError("not_found") : new AppError("forbidden");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Elicitation: sessions with the client and questionnaires (modules/elicitation, modules/questionnaires).
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Delivery staff who work on the project (its managers and members, or an admin): they run elicitation. */
+function isProjectWorker(actor: Actor, facts: ProjectFacts): boolean {
+  return canProject(actor, "project.read", facts) && isStaff(actor) && (isAdmin(actor) || facts.memberRole === "manager" || facts.memberRole === "member");
+}
+
+export type ElicitationSessionAction =
+  | "session.read"
+  | "session.edit"
+  | "session.comment"
+  | "session.attach"
+  | "session.audit.read";
+
+/** A session's project, and whether the actor took part in it. */
+export type ElicitationSessionFacts = { project: ProjectFacts; isParticipant: boolean };
+
+/** Creating a session (and listing a project's sessions) is decided on the project alone. */
+export const canCreateElicitationSession = (actor: Actor, project: ProjectFacts) => isProjectWorker(actor, project);
+
+/**
+ * Staff on the project read every session; managers, members (and admins) create and edit them, mark passages and
+ * turn them into requirements; viewers only read. A client contact reads — notes included — only the sessions of
+ * their own projects they took part in, and may comment there like on the project; they never edit. History is
+ * staff-only, as for the project.
+ */
+export function canElicitationSession(actor: Actor, action: ElicitationSessionAction, facts: ElicitationSessionFacts): boolean {
+  const projectRead = canProject(actor, "project.read", facts.project);
+  const read = projectRead && (isStaff(actor) || facts.isParticipant);
+  switch (action) {
+    case "session.read":
+      return read;
+    case "session.edit":
+      return isProjectWorker(actor, facts.project);
+    case "session.comment":
+      return read && canProject(actor, "project.comment", facts.project);
+    case "session.attach":
+      return read && canProject(actor, "project.attach", facts.project);
+    case "session.audit.read":
+      return read && canProject(actor, "project.audit.read", facts.project);
+  }
+}
+
+/**
+ * Which sessions of a project a list shows, as a filter the repository turns into SQL (it must agree with
+ * `canElicitationSession(actor, "session.read", …)` for a reader of the project).
+ */
+export const elicitationSessionVisibility = (actor: Actor): "all" | "participant" => (isStaff(actor) ? "all" : "participant");
+
+export type QuestionnaireAction =
+  | "questionnaire.see"
+  | "questionnaire.read"
+  | "questionnaire.manage"
+  | "questionnaire.results.read"
+  | "questionnaire.respond"
+  | "questionnaire.comment"
+  | "questionnaire.attach"
+  | "questionnaire.audit.read";
+
+export type QuestionnaireFacts = { project: ProjectFacts; status: "draft" | "open" | "closed"; audiencePortal: boolean };
+
+export const canCreateQuestionnaire = (actor: Actor, project: ProjectFacts) => isProjectWorker(actor, project);
+
+/**
+ * Staff on the project see and read every questionnaire and its results (viewers included); managers, members and
+ * admins build, publish, close and export. A client contact knows of the questionnaires published to the portal of
+ * their own project (`see`) and answers them (`respond`) — they never read the builder's view, the results or
+ * anyone's answers. Comments and files on a questionnaire are the delivery team's. Public respondents have no
+ * actor: the public link's token is their only key (checked in the questionnaires module).
+ */
+export function canQuestionnaire(actor: Actor, action: QuestionnaireAction, facts: QuestionnaireFacts): boolean {
+  const projectRead = canProject(actor, "project.read", facts.project);
+  const staffReader = projectRead && isStaff(actor);
+  const targetedContact = projectRead && actor.role === "client" && facts.audiencePortal && facts.status !== "draft";
+  switch (action) {
+    case "questionnaire.see":
+      return staffReader || targetedContact;
+    case "questionnaire.respond":
+      return targetedContact;
+    case "questionnaire.read":
+    case "questionnaire.results.read":
+    case "questionnaire.audit.read":
+      return staffReader;
+    case "questionnaire.manage":
+    case "questionnaire.comment":
+    case "questionnaire.attach":
+      return isProjectWorker(actor, facts.project);
+  }
+}
+
+/** Which questionnaires of a project a list shows (it must agree with `questionnaire.see`). */
+export const questionnaireVisibility = (actor: Actor): "all" | "published_to_portal" => (isStaff(actor) ? "all" : "published_to_portal");
+
+// ---------------------------------------------------------------------------------------------------------------
+// Requirements register and traceability (modules/requirements, modules/traceability; docs/requirements.md).
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A project's register as a whole. `read`: list requirements (a contact only those in front of the client, see
+ * `requirementVisibility`). `write`: create, edit, move through the workflow, relate, bulk-edit, link for
+ * traceability, share a saved view — the project's managers and members, and admins. `internal.read`: the team's
+ * material — saved views, traceability — every staff member who reads the project, viewers included; never a contact.
+ */
+export type RequirementsAction = "requirements.read" | "requirements.write" | "requirements.internal.read";
+
+export function canRequirements(actor: Actor, action: RequirementsAction, project: ProjectFacts): boolean {
+  const read = canProject(actor, "project.read", project);
+  switch (action) {
+    case "requirements.read":
+      return read;
+    case "requirements.internal.read":
+      return read && isStaff(actor);
+    case "requirements.write":
+      return read && isStaff(actor) && (isAdmin(actor) || project.memberRole === "manager" || project.memberRole === "member");
+  }
+}
+
+/** What the policy needs to know about one requirement: its project, status, and whether the client has seen it. */
+export type RequirementFacts = { project: ProjectFacts; status: RequirementStatus; sharedWithClient: boolean };
+
+/**
+ * One requirement. `read`: staff who read the project see every requirement; a client contact on their own project
+ * sees it only in front of the client (awaiting client or later; rejected/deferred only once it had been shared) —
+ * the team's drafts and analysis stay internal. `read_internal`: the status reason, sources, conflict/duplicate
+ * relations and the full history (a contact gets the client-visible versions without reasons). `update`: edit,
+ * transition, relate. Comments and files follow the project's rules, on requirements the actor can see.
+ */
+export type RequirementAction =
+  | "requirement.read"
+  | "requirement.read_internal"
+  | "requirement.update"
+  | "requirement.comment"
+  | "requirement.attach"
+  | "requirement.audit.read";
+
+export function canRequirement(actor: Actor, action: RequirementAction, facts: RequirementFacts): boolean {
+  const visible = canProject(actor, "project.read", facts.project) && (isStaff(actor) || requirementVisibleToClient(facts.status, facts.sharedWithClient));
+  switch (action) {
+    case "requirement.read":
+      return visible;
+    case "requirement.read_internal":
+      return visible && isStaff(actor);
+    case "requirement.update":
+      return visible && canRequirements(actor, "requirements.write", facts.project);
+    case "requirement.comment":
+      return visible && canProject(actor, "project.comment", facts.project);
+    case "requirement.attach":
+      return visible && canProject(actor, "project.attach", facts.project);
+    case "requirement.audit.read":
+      return visible && canProject(actor, "project.audit.read", facts.project);
+  }
+}
+
+/**
+ * `requirement.read` as a filter for lists, which the requirements repository turns into SQL before paging. It must
+ * agree with `canRequirement(actor, "requirement.read", …)`; the routes tests check both.
+ */
+export type RequirementVisibility = { kind: "all" } | { kind: "client_shared" } | { kind: "none" };
+
+export function requirementVisibility(actor: Actor, project: ProjectFacts): RequirementVisibility {
+  if (!canProject(actor, "project.read", project)) return { kind: "none" };
+  return isStaff(actor) ? { kind: "all" } : { kind: "client_shared" };
+}
+
+/** A saved view is removed by its author, or — when shared with the team — by a project manager or an admin. */
+export function canRemoveSavedView(actor: Actor, view: { userId: string; shared: boolean }, project: ProjectFacts): boolean {
+  return actor.userId === view.userId || (view.shared && isStaff(actor) && (isAdmin(actor) || project.memberRole === "manager"));
+}
+
+/**
+ * A relation between two requirements is seen by whoever sees both ends — a client contact only `depends_on` and
+ * `refines` (conflicts and duplicates are the team's analysis) — and changed by whoever may update both ends.
+ */
+export function canRequirementRelation(
+  actor: Actor,
+  action: "read" | "update",
+  relation: { kind: string; from: RequirementFacts; to: RequirementFacts },
+): boolean {
+  const read =
+    canRequirement(actor, "requirement.read", relation.from) &&
+    canRequirement(actor, "requirement.read", relation.to) &&
+    (isStaff(actor) || relation.kind === "depends_on" || relation.kind === "refines");
+  switch (action) {
+    case "read":
+      return read;
+    case "update":
+      return read && canRequirement(actor, "requirement.update", relation.from) && canRequirement(actor, "requirement.update", relation.to);
+  }
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "requirement_sources" ADD COLUMN "position" integer DEFAULT 0 NOT NULL;
