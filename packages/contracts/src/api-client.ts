@@ -32,6 +32,10 @@ import type {
   ZListTraceLinksQuery,
   ZCreateTraceLinkRequest,
   ZTraceabilityMatrix,
+  ZRequirementProposal,
+  ZProjectRequirementProposals,
+  ZDecideRequirementProposalRequest,
+  ZRequirementProposalDecision,
 } from "./requirements";
 import type {
   ZElicitationSession,
@@ -212,6 +216,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
       updateRelation: (relationId: string, body: In<typeof ZUpdateRequirementRelationRequest>) =>
         request<Out<typeof ZRequirementRelation>>("PATCH", `/api/v1/requirement-relations/${enc(relationId)}`, body),
       removeRelation: (relationId: string) => request<void>("DELETE", `/api/v1/requirement-relations/${enc(relationId)}`),
+      listProposals: (id: string) => request<{ items: Out<typeof ZRequirementProposal>[] }>("GET", `/api/v1/requirements/${enc(id)}/proposals`),
+      listProjectProposals: (projectId: string) =>
+        request<Out<typeof ZProjectRequirementProposals>>("GET", `/api/v1/projects/${enc(projectId)}/requirement-proposals`),
+      decideProposal: (id: string, body: In<typeof ZDecideRequirementProposalRequest>) =>
+        request<Out<typeof ZRequirementProposalDecision>>("POST", `/api/v1/requirements/${enc(id)}/proposals/decisions`, body),
       listSavedViews: (projectId: string) => request<{ items: Out<typeof ZSavedView>[] }>("GET", `/api/v1/projects/${enc(projectId)}/saved-views`),
       createSavedView: (projectId: string, body: In<typeof ZCreateSavedViewRequest>) =>
         request<Out<typeof ZSavedView>>("POST", `/api/v1/projects/${enc(projectId)}/saved-views`, body),

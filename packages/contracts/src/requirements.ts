@@ -412,3 +412,61 @@ export const ZTraceabilityMatrix = z
   })
   .meta({ id: "TraceabilityMatrix" });
 export type TTraceabilityMatrix = z.infer<typeof ZTraceabilityMatrix>;
+
+// ---- The conflict and duplicate finder (issue 4, docs/requirements.md "Analysis") ---------------------------------
+
+export const ZRequirementProposalKind = z.enum(["duplicate", "conflict"]);
+export type TRequirementProposalKind = z.infer<typeof ZRequirementProposalKind>;
+export const ZRequirementProposalDecisionValue = z.enum(["confirmed", "dismissed"]);
+
+/** One finder proposal about a requirement: the other requirement and why they look alike or contradict. */
+export const ZRequirementProposal = z
+  .object({
+    kind: ZRequirementProposalKind,
+    /** In [0, 1]; the list is ordered by it, highest first. */
+    score: z.number(),
+    /** The evidence in the caller's language ("same subject …, incompatible numbers 500 vs 5000"). */
+    reason: z.string(),
+    /** The message key and parameters the reason was rendered from, for clients that render it themselves. */
+    reasonKey: z.string(),
+    reasonParams: z.record(z.string(), z.union([z.string(), z.number()])),
+    other: ZRelatedRequirement,
+  })
+  .meta({ id: "RequirementProposal" });
+export type TRequirementProposal = z.infer<typeof ZRequirementProposal>;
+
+/** A proposal of the project's analysis inbox: both requirements. */
+export const ZProjectRequirementProposal = ZRequirementProposal.omit({ other: true })
+  .extend({ a: ZRelatedRequirement, b: ZRelatedRequirement })
+  .meta({ id: "ProjectRequirementProposal" });
+export type TProjectRequirementProposal = z.infer<typeof ZProjectRequirementProposal>;
+
+export const ZProjectRequirementProposals = z
+  .object({
+    items: z.array(ZProjectRequirementProposal),
+    /** True when there were more than the 200 returned (highest scores first); decide some and ask again. */
+    truncated: z.boolean(),
+  })
+  .meta({ id: "ProjectRequirementProposals" });
+
+/** Confirm a proposal (creates the relation) or dismiss it (never proposed again). Deciding again replaces it. */
+export const ZDecideRequirementProposalRequest = z.object({
+  otherId: ZId,
+  kind: ZRequirementProposalKind,
+  decision: ZRequirementProposalDecisionValue,
+});
+export type TDecideRequirementProposalRequest = z.infer<typeof ZDecideRequirementProposalRequest>;
+
+export const ZRequirementProposalDecision = z
+  .object({
+    requirementId: ZId,
+    otherId: ZId,
+    kind: ZRequirementProposalKind,
+    decision: ZRequirementProposalDecisionValue,
+    decidedById: ZId,
+    decidedAt: ZIsoDateTime,
+    /** The `duplicates` or `conflicts_with` relation a confirmation created or found; null when dismissed. */
+    relation: ZRequirementRelation.nullable(),
+  })
+  .meta({ id: "RequirementProposalDecision" });
+export type TRequirementProposalDecision = z.infer<typeof ZRequirementProposalDecision>;

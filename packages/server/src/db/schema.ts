@@ -682,3 +682,41 @@ export const savedViews = pgTable(
   },
   (t) => [uniqueIndex("saved_views_user_name_uq").on(t.projectId, t.userId, t.scope, t.name), index("saved_views_project_idx").on(t.projectId, t.scope)],
 );
+
+/**
+ * What the team decided about a proposal of the conflict and duplicate finder (issue 4). The pair is stored ordered
+ * (`requirement_a_id` < `requirement_b_id`) so A–B and B–A are one row; a dismissed pair is never proposed again, a
+ * confirmed one has become a `duplicates` or `conflicts_with` relation. Deciding again updates the row.
+ */
+export const requirementFinderDecisions = pgTable(
+  "requirement_finder_decisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    requirementAId: uuid("requirement_a_id")
+      .notNull()
+      .references(() => requirements.id, { onDelete: "cascade" }),
+    requirementBId: uuid("requirement_b_id")
+      .notNull()
+      .references(() => requirements.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["duplicate", "conflict"] }).notNull(),
+    decision: text("decision", { enum: ["confirmed", "dismissed"] }).notNull(),
+    decidedById: uuid("decided_by")
+      .notNull()
+      .references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("requirement_finder_decisions_pair_uq").on(t.requirementAId, t.requirementBId, t.kind),
+    index("requirement_finder_decisions_project_idx").on(t.projectId),
+    check("requirement_finder_decisions_order_ck", sql`${t.requirementAId} < ${t.requirementBId}`),
+    check("requirement_finder_decisions_kind_ck", sql`${t.kind} in ('duplicate','conflict')`),
+    check("requirement_finder_decisions_decision_ck", sql`${t.decision} in ('confirmed','dismissed')`),
+  ],
+);
