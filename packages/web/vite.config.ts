@@ -20,6 +20,15 @@ export default defineConfig({
         // Libraries change less often than the app: separate chunks stay cached across our releases.
         codeSplitting: {
           groups: [
+            // The results charts' library and its dependencies: loaded with the first chart (a dynamic import), never
+            // with the app, so they must not fall into the eagerly loaded vendor chunk.
+            {
+              name: "charts",
+              priority: 2,
+              // Only these packages: React itself stays in the react chunk.
+              includeDependenciesRecursively: false,
+              test: /node_modules[\\/](recharts|victory-vendor|d3-[^\\/]+|internmap|@reduxjs|redux|redux-thunk|react-redux|immer|reselect|decimal\.js-light|es-toolkit|eventemitter3|tiny-invariant|react-is)[\\/]/,
+            },
             { name: "react", test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
             { name: "vendor", test: /node_modules[\\/]/ },
           ],

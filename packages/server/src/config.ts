@@ -31,7 +31,7 @@ export const ZConfig = z.object({
   JIAOFU_TRUST_PROXY: z.string().optional(),
   JIAOFU_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
   JIAOFU_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
-  JIAOFU_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
+  JIAOFU_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1_000_000).default(10),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   SMTP_FROM: z.string().default("Jiaofu <no-reply@localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

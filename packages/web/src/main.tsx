@@ -6,13 +6,13 @@ import { RouterProvider } from "react-router";
 import { i18n } from "./i18n";
 import { ToastProvider } from "./ui";
 import { createQueryClient } from "./app/query-client";
-import { PUBLIC_PATHS, router } from "./app/router";
+import { isPublicPath, router } from "./app/router";
 import "./ui/theme.css";
 
 /** A 401 from any call: the session is over, so go to sign in and come back here afterwards. */
 function handleUnauthenticated() {
   const { pathname, search } = window.location;
-  if ((PUBLIC_PATHS as readonly string[]).includes(pathname)) return;
+  if (isPublicPath(pathname)) return;
   queryClient.removeQueries({ queryKey: ["me"] });
   const next = pathname + search;
   void router.navigate(next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`, { replace: true });

@@ -5,18 +5,33 @@ import { PortalShell } from "../modules/shell/portal-shell";
 import { ApiTokensPage } from "../pages/api-tokens.page";
 import { ClientDetailPage } from "../pages/client-detail.page";
 import { ClientsPage } from "../pages/clients.page";
+import { ElicitationSessionPage } from "../pages/elicitation-session.page";
 import { ForgotPasswordPage } from "../pages/forgot-password.page";
 import { HomePage } from "../pages/home.page";
 import { NotFoundPage } from "../pages/not-found.page";
 import { PeoplePage } from "../pages/people.page";
 import { PortalHomePage } from "../pages/portal-home.page";
 import { PortalProjectPage } from "../pages/portal-project.page";
+import { PortalQuestionnairePage } from "../pages/portal-questionnaire.page";
+import { PortalRequirementPage } from "../pages/portal-requirement.page";
 import { ProjectPage } from "../pages/project.page";
+import { PublicQuestionnairePage } from "../pages/public-questionnaire.page";
+import { QuestionnaireBuilderPage } from "../pages/questionnaire-builder.page";
+import { QuestionnaireResultsPage } from "../pages/questionnaire-results.page";
+import { RequirementPage } from "../pages/requirement.page";
 import { ResetPasswordPage } from "../pages/reset-password.page";
 import { SignInPage } from "../pages/sign-in.page";
+import { TraceabilityPage } from "../pages/traceability.page";
 
 /** Pages anyone may open; a 401 elsewhere sends the person to sign in. */
 export const PUBLIC_PATHS = ["/sign-in", "/forgot-password", "/reset-password"] as const;
+
+/** Pages under these prefixes need no account either: a questionnaire's public link (`/q/:token`). */
+export const PUBLIC_PATH_PREFIXES = ["/q/"] as const;
+
+export function isPublicPath(pathname: string): boolean {
+  return (PUBLIC_PATHS as readonly string[]).includes(pathname) || PUBLIC_PATH_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+}
 
 function Root() {
   return (
@@ -34,6 +49,7 @@ export const router = createBrowserRouter([
       { path: "/sign-in", element: <SignInPage /> },
       { path: "/forgot-password", element: <ForgotPasswordPage /> },
       { path: "/reset-password", element: <ResetPasswordPage /> },
+      { path: "/q/:token", element: <PublicQuestionnairePage /> },
       {
         element: (
           <RequireStaff>
@@ -45,6 +61,11 @@ export const router = createBrowserRouter([
           { path: "/clients", element: <ClientsPage /> },
           { path: "/clients/:id", element: <ClientDetailPage /> },
           { path: "/projects/:id/:section?", element: <ProjectPage /> },
+          { path: "/projects/:id/requirements/traceability", element: <TraceabilityPage /> },
+          { path: "/projects/:id/requirements/:requirementId", element: <RequirementPage /> },
+          { path: "/projects/:id/elicitation/sessions/:sessionId", element: <ElicitationSessionPage /> },
+          { path: "/projects/:id/elicitation/questionnaires/:questionnaireId", element: <QuestionnaireBuilderPage /> },
+          { path: "/projects/:id/elicitation/questionnaires/:questionnaireId/results", element: <QuestionnaireResultsPage /> },
           { path: "/people", element: <PeoplePage /> },
           { path: "/settings/tokens", element: <ApiTokensPage /> },
         ],
@@ -59,6 +80,8 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <PortalHomePage /> },
           { path: "projects/:id", element: <PortalProjectPage /> },
+          { path: "projects/:id/requirements/:requirementId", element: <PortalRequirementPage /> },
+          { path: "projects/:id/questionnaires/:questionnaireId", element: <PortalQuestionnairePage /> },
         ],
       },
       { path: "*", element: <NotFoundPage /> },

@@ -1,13 +1,13 @@
 /**
  * Keeps the two languages in step and the UI free of hard-coded text:
- * - every key in en.json exists in zh-CN.json and the other way round, with the same {{placeholders}};
+ * - every pair of translation files (`en.json` / `zh-CN.json`, and each feature's `<name>.en.json` /
+ *   `<name>.zh-CN.json`) has the same keys, with the same {{placeholders}};
+ * - no two files define the same top-level namespace (they are merged into one resource per language);
  * - no .tsx file has words as JSX text or in user-facing attributes (placeholder, title, aria-label, alt):
  *   those must come from t("…").
  */
 import { describe, expect, it } from "vitest";
 import ts from "typescript";
-import en from "./en.json";
-import zhCN from "./zh-CN.json";
 
 type Messages = { [key: string]: string | Messages };
 
@@ -25,26 +25,63 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1] ?? "").sort();
 }
 
-const enKeys = flatten(en);
-const zhKeys = flatten(zhCN);
+/** Every translation file beside this test, by file name: `en.json`, `zh-CN.json`, `elicitation.en.json`, … */
+const files = Object.fromEntries(
+  Object.entries(import.meta.glob<Messages>("./*.json", { import: "default", eager: true })).map(([path, messages]) => [
+    path.replace(/^\.\//, ""),
+    messages,
+  ]),
+);
 
-describe("translation files", () => {
+/** The pairs: `""` for en.json / zh-CN.json, else the feature name before `.en.json`. */
+const pairs = [
+  ...new Set(
+    Object.keys(files)
+      .map((name) => /^(?:(.+)\.)?(?:en|zh-CN)\.json$/.exec(name))
+      .filter((match) => match !== null)
+      .map((match) => match[1] ?? ""),
+  ),
+].map((feature) => {
+  const prefix = feature ? `${feature}.` : "";
+  return { feature: feature || "(main)", en: files[`${prefix}en.json`] ?? {}, zh: files[`${prefix}zh-CN.json`] ?? {} };
+});
+
+/** All keys of each language, as the app merges them. */
+const enKeys = new Map(pairs.flatMap((pair) => [...flatten(pair.en)]));
+
+describe.each(pairs)("translation files $feature", ({ en, zh }) => {
+  const enPairKeys = flatten(en);
+  const zhPairKeys = flatten(zh);
+
   it("have the same keys in zh-CN and en", () => {
-    const missingInZh = [...enKeys.keys()].filter((key) => !zhKeys.has(key));
-    const missingInEn = [...zhKeys.keys()].filter((key) => !enKeys.has(key));
+    const missingInZh = [...enPairKeys.keys()].filter((key) => !zhPairKeys.has(key));
+    const missingInEn = [...zhPairKeys.keys()].filter((key) => !enPairKeys.has(key));
     expect({ missingInZh, missingInEn }).toEqual({ missingInZh: [], missingInEn: [] });
   });
 
   it("use the same placeholders in both languages", () => {
-    const mismatched = [...enKeys.entries()]
-      .filter(([key, text]) => zhKeys.has(key) && placeholders(text).join() !== placeholders(zhKeys.get(key) ?? "").join())
+    const mismatched = [...enPairKeys.entries()]
+      .filter(([key, text]) => zhPairKeys.has(key) && placeholders(text).join() !== placeholders(zhPairKeys.get(key) ?? "").join())
       .map(([key]) => key);
     expect(mismatched).toEqual([]);
   });
 
   it("have no empty messages", () => {
-    const empty = [...enKeys.entries(), ...zhKeys.entries()].filter(([, text]) => text.trim() === "").map(([key]) => key);
+    const empty = [...enPairKeys.entries(), ...zhPairKeys.entries()].filter(([, text]) => text.trim() === "").map(([key]) => key);
     expect(empty).toEqual([]);
+  });
+});
+
+describe("translation namespaces", () => {
+  it("finds the main pair", () => {
+    expect(pairs.map((pair) => pair.feature)).toContain("(main)");
+  });
+
+  it("are each defined by one pair only (the files are merged shallowly)", () => {
+    const owners = new Map<string, string[]>();
+    for (const pair of pairs) for (const key of Object.keys(pair.en)) owners.set(key, [...(owners.get(key) ?? []), pair.feature]);
+    const shared = [...owners.entries()].filter(([, features]) => features.length > 1);
+    expect(shared).toEqual([]);
   });
 });
 

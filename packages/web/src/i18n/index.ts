@@ -7,6 +7,10 @@ import { initReactI18next } from "react-i18next";
 import { LOCALES, type TLocale } from "@jiaofu/contracts";
 import en from "./en.json";
 import zhCN from "./zh-CN.json";
+import elicitationEn from "./elicitation.en.json";
+import elicitationZhCN from "./elicitation.zh-CN.json";
+import requirementsEn from "./requirements.en.json";
+import requirementsZhCN from "./requirements.zh-CN.json";
 
 export const LOCALE_STORAGE_KEY = "jiaofu.locale";
 
@@ -40,7 +44,10 @@ function initialLocale(): TLocale {
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, "zh-CN": { translation: zhCN } },
+  resources: {
+    en: { translation: { ...en, ...elicitationEn, ...requirementsEn } },
+    "zh-CN": { translation: { ...zhCN, ...elicitationZhCN, ...requirementsZhCN } },
+  },
   lng: initialLocale(),
   supportedLngs: [...LOCALES],
   load: "currentOnly",

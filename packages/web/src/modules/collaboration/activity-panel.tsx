@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { PROJECT_STAGES, type TAuditEntry, type TEntityType } from "@jiaofu/contracts";
 import { EmptyState } from "../../ui";
@@ -11,7 +12,19 @@ import { auditChanges, auditSubject, isUuid, type FieldChange } from "./audit-di
 import { useAuditLog } from "./collaboration.queries";
 import "./collaboration.css";
 
-export type ActivityPanelProps = { entityType: TEntityType; entityId: string };
+/**
+ * How a feature words its own actions, fields and values (a requirement's "transition", its "status"); whatever it
+ * leaves undefined falls back to the generic wording below.
+ */
+export type ActivityVocabulary = {
+  action?: (action: string) => string | undefined;
+  field?: (field: string) => string | undefined;
+  value?: (field: string, value: unknown) => string | undefined;
+  /** The feature's bookkeeping columns, which mean nothing to a reader. */
+  hidden?: readonly string[];
+};
+
+export type ActivityPanelProps = { entityType: TEntityType; entityId: string; vocabulary?: ActivityVocabulary };
 
 const KNOWN_FIELDS = [
   "code",
@@ -84,7 +97,7 @@ export function phraseOf(entityType: string, action: string): Phrase | null {
 }
 
 /** Who did what and when, with each changed field shown before → after. */
-export function ActivityPanel({ entityType, entityId }: ActivityPanelProps) {
+export function ActivityPanel({ entityType, entityId, vocabulary }: ActivityPanelProps) {
   const { t } = useTranslation();
   const log = useAuditLog(entityType, entityId);
   const names = useNames();
@@ -103,7 +116,7 @@ export function ActivityPanel({ entityType, entityId }: ActivityPanelProps) {
       <div>
         <ol className="timeline" aria-label={t("activity.listLabel")}>
           {entries.map((entry) => (
-            <ActivityEntry key={entry.id} entry={entry} names={names} />
+            <ActivityEntry key={entry.id} entry={entry} names={names} vocabulary={vocabulary} />
           ))}
         </ol>
         <LoadMore hasMore={log.hasNextPage} loading={log.isFetchingNextPage} onLoadMore={() => void log.fetchNextPage()} />
@@ -122,12 +135,12 @@ function useNames(): Map<string, string> {
   return names;
 }
 
-function ActivityEntry({ entry, names }: { entry: TAuditEntry; names: Map<string, string> }) {
+function ActivityEntry({ entry, names, vocabulary }: { entry: TAuditEntry; names: Map<string, string>; vocabulary: ActivityVocabulary | undefined }) {
   const { t, i18n } = useTranslation();
   const actor = entry.actorName ?? t("activity.system");
   const phrase = phraseOf(entry.entityType, entry.action);
   const subject = auditSubject(entry.before, entry.after, names);
-  const changes = auditChanges(entry.before, entry.after);
+  const changes = auditChanges(entry.before, entry.after).filter((change) => !vocabulary?.hidden?.includes(change.field));
   const addedRole = phrase === "member.add" ? roleOf(entry.after) : null;
 
   return (
@@ -135,7 +148,7 @@ function ActivityEntry({ entry, names }: { entry: TAuditEntry; names: Map<string
       <span className="timeline-dot" aria-hidden="true" />
       <div className="timeline-body">
         <p>
-          <strong>{actor}</strong> {phrase ? t(`activity.phrases.${phrase}`) : entry.action}
+          <strong>{actor}</strong> {vocabulary?.action?.(entry.action) ?? (phrase ? t(`activity.phrases.${phrase}`) : entry.action)}
           {subject ? <span className="timeline-subject"> {subject}</span> : null}
           {addedRole ? <span className="muted"> · {roleLabel(addedRole, t)}</span> : null}
         </p>
@@ -146,13 +159,13 @@ function ActivityEntry({ entry, names }: { entry: TAuditEntry; names: Map<string
           <dl className="change-list">
             {changes.map((change) => (
               <div key={change.field} className="change">
-                <dt>{isKnownField(change.field) ? t(`activity.fields.${change.field}`) : change.field}</dt>
+                <dt>{vocabulary?.field?.(change.field) ?? (isKnownField(change.field) ? t(`activity.fields.${change.field}`) : change.field)}</dt>
                 <dd>
-                  <ChangeValue change={change} side="before" names={names} />
+                  <ChangeValue change={change} side="before" names={names} vocabulary={vocabulary} />
                   <span className="change-arrow" aria-label={t("activity.changedTo")}>
                     →
                   </span>
-                  <ChangeValue change={change} side="after" names={names} />
+                  <ChangeValue change={change} side="after" names={names} vocabulary={vocabulary} />
                 </dd>
               </div>
             ))}
@@ -165,11 +178,15 @@ function ActivityEntry({ entry, names }: { entry: TAuditEntry; names: Map<string
 
 const MAX_TEXT = 140;
 
-function ChangeValue({ change, side, names }: { change: FieldChange; side: "before" | "after"; names: Map<string, string> }) {
+type ChangeValueProps = { change: FieldChange; side: "before" | "after"; names: Map<string, string>; vocabulary: ActivityVocabulary | undefined };
+
+function ChangeValue({ change, side, names, vocabulary }: ChangeValueProps) {
   const { t, i18n } = useTranslation();
   const value = change[side];
   const className = side === "before" ? "change-value change-before" : "change-value change-after";
   if (value === null || value === undefined || value === "") return <span className="change-value muted">{t("activity.empty")}</span>;
+  const worded = vocabulary?.value?.(change.field, value);
+  if (worded !== undefined) return <span className={className}>{worded}</span>;
   if (typeof value === "boolean") return <span className={className}>{value ? t("ui.yes") : t("ui.no")}</span>;
   if (change.field === "stage" && typeof value === "string" && isOneOf(PROJECT_STAGES, value)) return <span className={className}>{t(`stage.${value}`)}</span>;
   if (change.field === "role" && typeof value === "string" && isOneOf(ROLES, value)) return <span className={className}>{roleLabel(value, t)}</span>;
@@ -188,7 +205,8 @@ function roleOf(row: unknown): (typeof ROLES)[number] | null {
   const role = row && typeof row === "object" && "role" in row ? row.role : null;
   return typeof role === "string" && isOneOf(ROLES, role) ? role : null;
 }
-function roleLabel(role: (typeof ROLES)[number], t: ReturnType<typeof useTranslation>["t"]): string {
+/** Typed as i18next's `TFunction`: `ReturnType<typeof useTranslation>["t"]` is too deep for the compiler with all keys merged. */
+function roleLabel(role: (typeof ROLES)[number], t: TFunction): string {
   switch (role) {
     case "owner":
     case "admin":

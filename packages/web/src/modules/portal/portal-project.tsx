@@ -12,11 +12,13 @@ import { ProjectHeader } from "../projects/project-header";
 import { ProjectSummary } from "../projects/project-summary";
 import { projectPermissions } from "../projects/project-permissions";
 import { useProject } from "../projects/projects.queries";
+import { PortalRequirements } from "../requirements/portal-requirements";
 import { StageStepper } from "../projects/stage-stepper";
+import { PortalQuestionnaires } from "../questionnaires/portal-questionnaires";
 import "../projects/projects.css";
 import "./portal.css";
 
-const PORTAL_TABS = ["overview", "comments", "files"] as const;
+const PORTAL_TABS = ["overview", "requirements", "comments", "files"] as const;
 type PortalTab = (typeof PORTAL_TABS)[number];
 function isPortalTab(value: string | null): value is PortalTab {
   return value !== null && (PORTAL_TABS as readonly string[]).includes(value);
@@ -44,6 +46,7 @@ export function PortalProject({ projectId }: { projectId: string }) {
   const can = projectPermissions(me, project.data);
   const items: TabItem<PortalTab>[] = [
     { id: "overview", label: t("portal.tabs.overview") },
+    { id: "requirements", label: t("requirements.portal.tab") },
     { id: "comments", label: t("portal.tabs.comments") },
     { id: "files", label: t("portal.tabs.files") },
   ];
@@ -54,6 +57,7 @@ export function PortalProject({ projectId }: { projectId: string }) {
       <Card>
         <StageStepper stage={project.data.stage} />
       </Card>
+      <PortalQuestionnaires projectId={projectId} />
       <Card>
         <Tabs
           items={items}
@@ -63,6 +67,8 @@ export function PortalProject({ projectId }: { projectId: string }) {
         >
           {tab === "overview" ? (
             <ProjectSummary project={project.data} />
+          ) : tab === "requirements" ? (
+            <PortalRequirements projectId={projectId} />
           ) : tab === "comments" ? (
             <CommentsPanel entityType="project" entityId={projectId} canComment={can.comment} meId={me.id} canModerate={false} />
           ) : (

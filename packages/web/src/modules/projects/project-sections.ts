@@ -7,6 +7,7 @@ import type { TProjectStage } from "@jiaofu/contracts";
 export const PROJECT_SECTIONS = [
   "overview",
   "requirements",
+  "elicitation",
   "planning",
   "execution",
   "monitoring",
@@ -16,8 +17,23 @@ export const PROJECT_SECTIONS = [
 ] as const;
 export type TProjectSection = (typeof PROJECT_SECTIONS)[number];
 
+/**
+ * Areas that belong to a stage rather than being one: shown under their stage in the navigation, and active on
+ * their sub-pages too (`/projects/:id/elicitation/sessions/:sessionId`).
+ */
+export const SUB_SECTIONS = { elicitation: "requirements" } as const satisfies Partial<Record<TProjectSection, TProjectSection>>;
+
+export function isSubSection(value: TProjectSection): value is keyof typeof SUB_SECTIONS {
+  return value in SUB_SECTIONS;
+}
+
+/** Sections with pages of their own below them (`/projects/:id/requirements/:requirementId`): active there too. */
+export function sectionHasSubPages(value: TProjectSection): boolean {
+  return isSubSection(value) || value === "requirements";
+}
+
 /** Sections whose features have not shipped yet: they show an honest "coming" state, never sample data. */
-export const UPCOMING_SECTIONS = ["requirements", "planning", "execution", "monitoring", "delivery", "support"] as const;
+export const UPCOMING_SECTIONS = ["planning", "execution", "monitoring", "delivery", "support"] as const;
 export type TUpcomingSection = (typeof UPCOMING_SECTIONS)[number];
 
 export function isProjectSection(value: string | undefined): value is TProjectSection {

@@ -11,14 +11,21 @@ import { ProjectSectionNav } from "./project-section-nav";
 import { ProjectOverview } from "./project-overview";
 import { ProjectCollaboration } from "./project-collaboration";
 import { UpcomingSection } from "./upcoming-section";
+import { ElicitationArea } from "../elicitation/elicitation-area";
+import { RequirementsSection, type RequirementsView } from "../requirements/requirements-section";
 import { isProjectSection, isUpcomingSection } from "./project-sections";
 import { projectPermissions } from "./project-permissions";
 import "./projects.css";
 
-export type ProjectWorkspaceProps = { projectId: string; section: string | undefined };
+export type ProjectWorkspaceProps = {
+  projectId: string;
+  section: string | undefined;
+  /** In the Requirements area: the register (default), one requirement, or the traceability matrix. */
+  requirementsView?: RequirementsView;
+};
 
 /** The staff project page: header, life-cycle navigation and the selected area. */
-export function ProjectWorkspace({ projectId, section = "overview" }: ProjectWorkspaceProps) {
+export function ProjectWorkspace({ projectId, section = "overview", requirementsView }: ProjectWorkspaceProps) {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const project = useProject(projectId);
@@ -45,6 +52,10 @@ export function ProjectWorkspace({ projectId, section = "overview" }: ProjectWor
         <div className="project-content">
           {section === "overview" ? (
             <ProjectOverview project={project.data} can={can} />
+          ) : section === "requirements" ? (
+            <RequirementsSection project={project.data} me={me} view={requirementsView ?? { kind: "register" }} />
+          ) : section === "elicitation" ? (
+            <ElicitationArea project={project.data} />
           ) : section === "collaboration" ? (
             <ProjectCollaboration project={project.data} me={me} can={can} />
           ) : isUpcomingSection(section) ? (
