@@ -162,4 +162,44 @@ describe("requirements register", () => {
     expect(await page.locator('[data-testid="version-item"][data-version="5"] [data-field="tags"]').textContent()).toContain("phase-1");
     await context.close();
   });
+
+  it("proposes a conflict between two requirements, and confirming it records the relation", async () => {
+    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, "pm@demo.test");
+    const projectId = projectUrl.split("/").at(-1) ?? "";
+    // Both requirements through the API, with the session cookie and the CSRF header the web app sends.
+    const csrf = (await context.cookies()).find((cookie) => cookie.name === "jiaofu_csrf")?.value ?? "";
+    const create = async (text: string) => {
+      const response = await page.request.post(`${server.url}/api/v1/projects/${projectId}/requirements`, {
+        data: { title: text },
+        headers: { "x-csrf-token": csrf },
+      });
+      expect(response.status()).toBe(201);
+      return (await response.json()) as { id: string; key: string };
+    };
+    const first = await create("系统需支持 500 个并发用户");
+    const second = await create("系统需支持 5000 个并发用户");
+
+    await page.goto(`${projectUrl}/requirements/${second.id}`);
+    const panel = page.getByTestId("proposals-panel");
+    const proposal = panel.locator(`[data-testid="proposal-item"][data-key="${first.key}"]`);
+    await proposal.waitFor();
+    expect(await proposal.getAttribute("data-kind")).toBe("conflict");
+    expect(await proposal.textContent()).toContain("500");
+    await screenshot(page, "e2e-requirement-proposals");
+
+    await proposal.getByTestId("confirm-proposal").click();
+    await expect.poll(() => proposal.count()).toBe(0);
+    const relation = page.locator('[data-testid="relation-item"][data-kind="conflicts_with"]').filter({ hasText: first.key });
+    await expect.poll(() => relation.count()).toBe(1);
+
+    // The project's analysis inbox lists the pairs still open, and no longer the confirmed one.
+    await page.getByTestId("analysis-inbox-link").click();
+    await page.getByTestId("analysis-inbox").waitFor();
+    expect(await page.locator(`[data-testid="inbox-proposal"][data-keys="${first.key} ${second.key}"], [data-testid="inbox-proposal"][data-keys="${second.key} ${first.key}"]`).count()).toBe(0);
+    expect(await page.getByTestId("inbox-proposal").count()).toBeGreaterThan(0);
+    await screenshot(page, "e2e-analysis-inbox");
+    await context.close();
+  });
 });

@@ -1,8 +1,26 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
+import { questionnaireValidateAnswers, requirementFinderAnalyzeAll } from "@jiaofu/engine";
+import type { TQuestionnaireDefinition } from "@jiaofu/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../test/test-database";
 import type { Database } from "../db/database";
-import { clients, comments, projectMembers, projects, users } from "../db/schema";
+import {
+  clients,
+  comments,
+  elicitationPassageRequirements,
+  elicitationPassages,
+  elicitationSessionParticipants,
+  elicitationSessions,
+  projectMembers,
+  projects,
+  questionnaireResponses,
+  questionnaires,
+  requirementRelations,
+  requirementSources,
+  requirementVersions,
+  requirements,
+  users,
+} from "../db/schema";
 import { verifyPassword } from "../modules/auth/auth.crypto";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from "./seed-demo";
 
@@ -104,5 +122,66 @@ describe.each([["zh-CN" as const], ["en" as const]])("the demo workspace (%s)", 
     expect(rows[0]?.bodyHtml).toContain("<h2>");
     expect(rows.some((r) => r.bodyHtml.includes("<strong>"))).toBe(true);
     expect(rows.every((r) => !r.bodyHtml.includes("<script"))).toBe(true);
+  });
+
+  const mainProject = async () => (await database.db.select().from(projects).where(eq(projects.code, "HDMG-IM")))[0];
+
+  it("gives the main project a requirements register with unique keys, a mix of types and statuses, and a version each", async () => {
+    const main = await mainProject();
+    const rows = await database.db.select().from(requirements).where(eq(requirements.projectId, main?.id ?? ""));
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    const numbers = rows.map((r) => r.number).sort((a, b) => a - b);
+    expect(numbers).toEqual(rows.map((_, i) => i + 1));
+    expect(new Set(rows.map((r) => r.type)).size).toBeGreaterThanOrEqual(4);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["draft", "in_analysis", "awaiting_client", "approved"]));
+    for (const row of rows) {
+      expect(row.clientSharedAt !== null, `REQ-${row.number}`).toBe(["awaiting_client", "approved"].includes(row.status));
+      expect(row.ownerId, `REQ-${row.number}`).not.toBeNull();
+      expect(row.acceptanceCriteria.length, `REQ-${row.number}`).toBeGreaterThan(0);
+      const versions = await database.db.select().from(requirementVersions).where(eq(requirementVersions.requirementId, row.id));
+      expect(versions.map((v) => v.version).sort((a, b) => a - b)).toEqual(Array.from({ length: row.version }, (_, i) => i + 1));
+      expect(versions.find((v) => v.version === row.version)?.snapshot.status).toBe(row.status);
+    }
+    const relations = await database.db.select().from(requirementRelations).where(eq(requirementRelations.projectId, main?.id ?? ""));
+    expect(relations.map((r) => r.kind)).toEqual(["depends_on"]);
+  });
+
+  it("has requirements the finder flags as a conflict and as a duplicate", async () => {
+    const main = await mainProject();
+    const rows = await database.db.select().from(requirements).where(eq(requirements.projectId, main?.id ?? ""));
+    const proposals = requirementFinderAnalyzeAll(rows.map((r) => ({ id: r.id, text: `${r.title}\n${r.description}` })));
+    expect(proposals.some((p) => p.kind === "conflict")).toBe(true);
+    expect(proposals.some((p) => p.kind === "duplicate")).toBe(true);
+  });
+
+  it("has an interview with the client contact and the manager whose passage became a requirement, with its source", async () => {
+    const main = await mainProject();
+    const [session] = await database.db.select().from(elicitationSessions).where(eq(elicitationSessions.projectId, main?.id ?? ""));
+    expect(session?.kind).toBe("interview");
+    const participants = await database.db
+      .select({ email: users.email })
+      .from(elicitationSessionParticipants)
+      .innerJoin(users, eq(users.id, elicitationSessionParticipants.userId))
+      .where(eq(elicitationSessionParticipants.sessionId, session?.id ?? ""));
+    expect(participants.map((p) => p.email)).toEqual(expect.arrayContaining(["client@demo.test", "pm@demo.test"]));
+    const [passage] = await database.db.select().from(elicitationPassages).where(eq(elicitationPassages.sessionId, session?.id ?? ""));
+    expect(session?.notes.slice(passage?.startOffset, passage?.endOffset)).toBe(passage?.excerpt);
+    const links = await database.db.select().from(elicitationPassageRequirements).where(eq(elicitationPassageRequirements.passageId, passage?.id ?? ""));
+    expect(links).toHaveLength(1);
+    const [requirement] = await database.db.select().from(requirements).where(inArray(requirements.id, links.map((l) => l.requirementId)));
+    expect(requirement?.projectId).toBe(main?.id);
+    const sources = await database.db.select().from(requirementSources).where(eq(requirementSources.requirementId, requirement?.id ?? ""));
+    expect(sources).toEqual([expect.objectContaining({ kind: "session_passage", sessionId: session?.id, passageId: passage?.id, excerpt: passage?.excerpt })]);
+  });
+
+  it("has a questionnaire open in the portal with a rating, an NPS and a free-text question, and a valid response", async () => {
+    const main = await mainProject();
+    const [questionnaire] = await database.db.select().from(questionnaires).where(eq(questionnaires.projectId, main?.id ?? ""));
+    expect(questionnaire).toMatchObject({ status: "open", audiencePortal: true });
+    const definition = questionnaire?.definition as TQuestionnaireDefinition;
+    expect(definition.sections.flatMap((s) => s.questions.map((q) => q.kind))).toEqual(["rating", "nps", "free_text"]);
+    const responses = await database.db.select().from(questionnaireResponses).where(eq(questionnaireResponses.questionnaireId, questionnaire?.id ?? ""));
+    expect(responses.length).toBeGreaterThanOrEqual(1);
+    for (const response of responses) expect(questionnaireValidateAnswers(definition, response.answers).ok).toBe(true);
   });
 });

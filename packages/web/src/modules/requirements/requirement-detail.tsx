@@ -14,6 +14,7 @@ import { useRequirementActivityVocabulary } from "./requirement-activity";
 import { MoscowBadge, RequirementStatusBadge } from "./requirement-badges";
 import { RequirementEditForm } from "./requirement-edit-form";
 import { RequirementHistory } from "./requirement-history";
+import { RequirementProposals } from "./requirement-proposals";
 import { registerPath } from "./requirement-paths";
 import type { RequirementPermissions } from "./requirement-permissions";
 import { RequirementRelations } from "./requirement-relations";
@@ -109,6 +110,11 @@ function RequirementDetailContent({ project, requirement, can }: { project: TPro
           <Card title={t("requirements.relations.title")} titleLevel={3}>
             <RequirementRelations requirement={requirement} canWrite={can.write} />
           </Card>
+          {can.internal ? (
+            <Card title={t("requirements.analysis.title")} titleLevel={3} data-testid="proposals-panel">
+              <RequirementProposals requirement={requirement} canWrite={can.write} />
+            </Card>
+          ) : null}
         </div>
         <Card className="requirement-tabs">
           <Tabs items={items} value={tab} onChange={(next) => setParams(next === "history" ? {} : { tab: next }, { replace: true })} label={t("requirements.tabs.label")}>

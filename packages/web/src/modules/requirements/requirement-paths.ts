@@ -4,6 +4,8 @@ export const registerPath = (projectId: string): string => `/projects/${projectI
 
 export const requirementPath = (projectId: string, requirementId: string): string => `/projects/${projectId}/requirements/${requirementId}`;
 
+export const analysisInboxPath = (projectId: string): string => `/projects/${projectId}/requirements?tab=analysis`;
+
 export const traceabilityPath = (projectId: string): string => `/projects/${projectId}/requirements/traceability`;
 
 export const portalRequirementsPath = (projectId: string): string => `/portal/projects/${projectId}?tab=requirements`;

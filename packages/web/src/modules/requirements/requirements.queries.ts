@@ -12,6 +12,9 @@ export const requirementKeys = {
   versions: (id: string) => ["requirements", "versions", id] as const,
   savedViews: (projectId: string) => ["requirements", "saved-views", projectId] as const,
   traceability: (projectId: string) => ["requirements", "traceability", projectId] as const,
+  /** The finder's proposals: one requirement's, and the project's analysis inbox. */
+  proposals: (id: string) => ["requirements", "proposals", "requirement", id] as const,
+  projectProposals: (projectId: string) => ["requirements", "proposals", "project", projectId] as const,
 };
 
 /** Rows per page of the register: enough to fill a screen twice, small enough to page quickly through thousands. */
@@ -59,6 +62,16 @@ export function useTraceabilityMatrix(projectId: string) {
   return useQuery({ queryKey: requirementKeys.traceability(projectId), queryFn: () => api.traceability.matrix(projectId) });
 }
 
+/** Likely duplicates and conflicts of one requirement, highest score first. */
+export function useRequirementProposals(id: string) {
+  return useQuery({ queryKey: requirementKeys.proposals(id), queryFn: async () => (await api.requirements.listProposals(id)).items });
+}
+
+/** The project's analysis inbox: at most 200 open proposals (`truncated` when there were more). */
+export function useProjectProposals(projectId: string) {
+  return useQuery({ queryKey: requirementKeys.projectProposals(projectId), queryFn: () => api.requirements.listProjectProposals(projectId) });
+}
+
 /**
  * After a requirement changed: its page shows the answer at once; the register, history and matrix refetch.
  * Other requirements' pages refetch too, since a relation or a status shows on both ends.
@@ -70,6 +83,8 @@ export async function requirementChanged(queryClient: QueryClient, updated: TReq
     queryClient.invalidateQueries({ queryKey: ["requirements", "search", updated.projectId] }),
     queryClient.invalidateQueries({ queryKey: requirementKeys.versions(updated.id) }),
     queryClient.invalidateQueries({ queryKey: requirementKeys.traceability(updated.projectId) }),
+    // An edit changes what the finder sees: a pair may appear or go away.
+    queryClient.invalidateQueries({ queryKey: ["requirements", "proposals"] }),
     queryClient.invalidateQueries({ queryKey: ["audit", "requirement", updated.id] }),
   ]);
 }
