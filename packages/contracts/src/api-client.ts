@@ -17,6 +17,7 @@ import type { ZComment, ZAttachment, ZAuditEntry, TEntityType } from "./collabor
 import type {
   ZRequirement,
   ZRequirementDetail,
+  ZExportRequirementsQuery,
   ZListRequirementsQuery,
   ZCreateRequirementRequest,
   ZUpdateRequirementRequest,
@@ -199,6 +200,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
     requirements: {
       list: (projectId: string, query?: In<typeof ZListRequirementsQuery>) =>
         request<TPage<Out<typeof ZRequirement>>>("GET", `/api/v1/projects/${enc(projectId)}/requirements${toQuery(query)}`),
+      /** The register as a file with the list's filters (for a link or `window.location`); the browser sends the cookie. */
+      exportUrl: (projectId: string, format: "csv" | "xlsx", query?: In<typeof ZExportRequirementsQuery>) =>
+        `${baseUrl}/api/v1/projects/${enc(projectId)}/requirements/export.${format}${toQuery(query)}`,
       create: (projectId: string, body: In<typeof ZCreateRequirementRequest>) =>
         request<Out<typeof ZRequirementDetail>>("POST", `/api/v1/projects/${enc(projectId)}/requirements`, body),
       get: (id: string) => request<Out<typeof ZRequirementDetail>>("GET", `/api/v1/requirements/${enc(id)}`),

@@ -169,6 +169,9 @@ export const ZListRequirementsQuery = ZListQueryBase.extend({
   sort: z.enum(SORT_VALUES).default("key"),
 });
 export type TListRequirementsQuery = z.input<typeof ZListRequirementsQuery>;
+/** The register's export (CSV/XLSX): the list's filters and sort, every matching row (no paging). */
+export const ZExportRequirementsQuery = ZListRequirementsQuery.omit({ cursor: true, limit: true });
+export type TExportRequirementsQuery = z.input<typeof ZExportRequirementsQuery>;
 
 export const ZCreateRequirementRequest = z.object({
   title: z.string().trim().min(1).max(200),

@@ -311,6 +311,8 @@ const ROWS: Row[] = [
 
   // requirements register (modules/requirements; who may: canRequirements, canRequirement, canRequirementRelation in policy.ts)
   row("GET /api/v1/projects/:id/requirements", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirements` }), readsA),
+  row("GET /api/v1/projects/:id/requirements/export.csv", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirements/export.csv` }), readsA),
+  row("GET /api/v1/projects/:id/requirements/export.xlsx", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirements/export.xlsx` }), readsA),
   row("POST /api/v1/projects/:id/requirements", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirements`, body: { title: `by ${f.role}` } }), editsRequirementsA),
   row("PATCH /api/v1/projects/:id/requirements/bulk", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirements/bulk`, body: { ids: [await freshRequirement.on(f.projectA.id)], patch: { moscow: "must" } } }), editsRequirementsA),
   row("GET /api/v1/requirements/:id", () => ({ url: `/api/v1/requirements/${registerFixtures.requirementA}` }), readsA, { note: "awaiting the client" }),

@@ -15,8 +15,9 @@ import { requirementsRoutes } from "./requirements/requirements.routes";
 import { requirementRelationsRoutes } from "./requirements/requirement-relations.routes";
 import { requirementProposalsRoutes } from "./requirements/requirement-proposals.routes";
 import { savedViewsRoutes } from "./requirements/saved-views.routes";
+import { requirementsExportRoutes } from "./requirements/requirements-export.routes";
 import { traceabilityRoutes } from "./traceability/traceability.routes";
 import { elicitationRoutes } from "./elicitation/elicitation.routes";
 import { publicQuestionnaireRoutes, questionnairesRoutes } from "./questionnaires/questionnaires.routes";
 
-export const MODULES: FastifyPluginAsyncZod[] = [authRoutes, clientsRoutes, usersRoutes, projectsRoutes, projectMembersRoutes, commentsRoutes, auditRoutes, attachmentsRoutes, requirementsRoutes, requirementRelationsRoutes, requirementProposalsRoutes, savedViewsRoutes, traceabilityRoutes, elicitationRoutes, questionnairesRoutes, publicQuestionnaireRoutes];
+export const MODULES: FastifyPluginAsyncZod[] = [authRoutes, clientsRoutes, usersRoutes, projectsRoutes, projectMembersRoutes, commentsRoutes, auditRoutes, attachmentsRoutes, requirementsRoutes, requirementRelationsRoutes, requirementProposalsRoutes, savedViewsRoutes, requirementsExportRoutes, traceabilityRoutes, elicitationRoutes, questionnairesRoutes, publicQuestionnaireRoutes];

@@ -154,6 +154,18 @@ const en = {
   "export.respondent": "Respondent",
   "export.channel_portal": "Portal",
   "export.channel_public": "Public link",
+  "requirement_export.key": "Key",
+  "requirement_export.title": "Title",
+  "requirement_export.type": "Type",
+  "requirement_export.status": "Status",
+  "requirement_export.moscow": "MoSCoW",
+  "requirement_export.client_priority": "Client priority",
+  "requirement_export.owner": "Owner",
+  "requirement_export.tags": "Tags",
+  "requirement_export.acceptance_criteria": "Acceptance criteria",
+  "requirement_export.description": "Description",
+  "requirement_export.updated_at": "Updated at",
+  "requirement_export.sheet": "Requirements",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -302,6 +314,18 @@ const zhCN: Record<MessageKey, string> = {
   "export.respondent": "答卷人",
   "export.channel_portal": "门户",
   "export.channel_public": "公开链接",
+  "requirement_export.key": "编号",
+  "requirement_export.title": "标题",
+  "requirement_export.type": "类型",
+  "requirement_export.status": "状态",
+  "requirement_export.moscow": "MoSCoW",
+  "requirement_export.client_priority": "客户优先级",
+  "requirement_export.owner": "负责人",
+  "requirement_export.tags": "标签",
+  "requirement_export.acceptance_criteria": "验收标准",
+  "requirement_export.description": "描述",
+  "requirement_export.updated_at": "更新时间",
+  "requirement_export.sheet": "需求",
 };
 
 export const MESSAGES: Record<TLocale, Record<MessageKey, string>> = { en, "zh-CN": zhCN };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { attachmentDisposition, defuseFormula, responsesTable, tableToCsv } from "./questionnaires.export";
+import { defuseFormula, tableToCsv } from "../../platform/spreadsheet-export";
+import { attachmentDisposition, responsesTable } from "./questionnaires.export";
 
 describe("tableToCsv", () => {
   it("writes RFC 4180 with a BOM: CRLF records, quoted fields, doubled quotes", () => {

@@ -1,17 +1,10 @@
 /**
- * Exporting responses: one row per response, one column per question, as CSV (RFC 4180, UTF-8 with a byte order
- * mark so Excel reads Chinese correctly) or XLSX (exceljs).
- *
- * Spreadsheet formula injection: a public respondent could type `=HYPERLINK(…)` as an answer. In CSV every text
- * cell that a spreadsheet would read as a formula (starting with = + - @, a tab or a carriage return) is prefixed
- * with an apostrophe; in XLSX cells are written as typed strings, never as formulas.
+ * Exporting responses: one row per response, one column per question. The CSV/XLSX writing (BOM, RFC 4180 quoting,
+ * formula defusing — a public respondent could type `=HYPERLINK(…)` as an answer) is platform/spreadsheet-export.ts.
  */
-import ExcelJS from "exceljs";
 import type { TLocale, TQuestionnaireDefinition } from "@jiaofu/contracts";
 import { translate } from "../../platform/messages";
-
-export type ExportCell = string | number;
-export type ExportTable = { header: string[]; rows: ExportCell[][] };
+import { tableToXlsx, type ExportCell, type ExportTable } from "../../platform/spreadsheet-export";
 
 export type ExportResponse = {
   id: string;
@@ -51,41 +44,8 @@ export function responsesTable(definition: TQuestionnaireDefinition, responses: 
   return { header, rows };
 }
 
-/** A text cell a spreadsheet would take for a formula, defused with a leading apostrophe. */
-export function defuseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-function csvField(cell: ExportCell): string {
-  const text = typeof cell === "number" ? String(cell) : defuseFormula(cell);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/**
- * RFC 4180 CSV: CRLF between records, fields with a quote, comma or line break quoted, quotes doubled; a UTF-8 BOM
- * first.
- *
- * @example
- * tableToCsv({ header: ["a", "b"], rows: [["x,y", 3]] }) // "\uFEFFa,b\r\n\"x,y\",3\r\n"
- */
-export function tableToCsv(table: ExportTable): string {
-  const lines = [table.header, ...table.rows].map((row) => row.map(csvField).join(","));
-  return `\uFEFF${lines.map((line) => `${line}\r\n`).join("")}`;
-}
-
-/** Characters Excel refuses in a sheet name, and its 31-character limit. */
-const sheetName = (title: string) => [...title.replace(/[[\]:*?/\\]/g, " ").trim()].slice(0, 31).join("") || "Responses";
-
-export async function tableToXlsx(table: ExportTable, title: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Jiaofu";
-  const sheet = workbook.addWorksheet(sheetName(title), { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.addRow(table.header).font = { bold: true };
-  for (const row of table.rows) sheet.addRow(row);
-  sheet.columns.forEach((column, i) => {
-    column.width = i === 0 ? 38 : i === 1 ? 26 : 24;
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export async function responsesToXlsx(table: ExportTable, title: string): Promise<Buffer> {
+  return tableToXlsx(table, title, { widths: [38, 26], fallbackSheetName: "Responses" });
 }
 
 /** `attachment; filename="questionnaire-<id>.csv"; filename*=UTF-8''<title>.csv`: ASCII fallback, then the real name. */

@@ -36,9 +36,10 @@ import {
   type QuestionnaireAction,
 } from "../../platform/policy";
 import { requireProjectAccess } from "../../platform/project-access";
+import { tableToCsv, type ExportTable } from "../../platform/spreadsheet-export";
 import { createRequirementSources, descriptionFromExcerpt, titleFromExcerpt, type RequirementSources } from "../elicitation/requirement-sources";
 import { contactKey, newPublicLinkSecret, publicLinkHash, publicLinkMatches, respondentTokenKey } from "./public-link";
-import { responsesTable, tableToCsv, tableToXlsx, type ExportTable } from "./questionnaires.export";
+import { responsesTable, responsesToXlsx } from "./questionnaires.export";
 import { presentForm, presentQuestionnaire, presentQuestionnaireSummary, questionnaireAccepting, type QuestionnaireViewer } from "./questionnaires.presenter";
 import {
   createQuestionnairesRepository,
@@ -466,7 +467,7 @@ export function createQuestionnairesService(deps: AppDeps, config: Pick<Config, 
 
     exportXlsx: async (actor: Actor, id: string, locale: TLocale) => {
       const { table, row } = await exportTable(actor, id, locale);
-      return { body: await tableToXlsx(table, row.title), title: row.title };
+      return { body: await responsesToXlsx(table, row.title), title: row.title };
     },
 
     /** Turns a free-text answer into a requirement whose source is that answer. */

@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEven
 import { Link, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { REQUIREMENT_STATUSES, REQUIREMENT_TYPES, type TProject, type TRequirement, type TSavedView } from "@jiaofu/contracts";
+import { api } from "../../api";
 import { Button, Card, EmptyState, InputField, SearchToolbar, SelectField } from "../../ui";
 import { formatDateTime, formatRelative } from "../../lib/format";
 import { useDebouncedValue } from "../../lib/use-debounced-value";
@@ -17,6 +18,7 @@ import {
   MOSCOW_FILTER_VALUES,
   filtersFromParams,
   filtersFromView,
+  filtersToListQuery,
   filtersToParams,
   hasActiveFilters,
   isRequirementSort,
@@ -189,6 +191,14 @@ export function RequirementsRegister({ project, can }: RequirementsRegisterProps
                 {t("requirements.filters.clearAll")}
               </Button>
             ) : null}
+            <span className="register-export" role="group" aria-label={t("requirements.export.label")}>
+              <a className="btn btn-ghost btn-sm" href={api.requirements.exportUrl(project.id, "csv", filtersToListQuery(filters))} download data-testid="export-csv">
+                {t("requirements.export.csv")}
+              </a>
+              <a className="btn btn-ghost btn-sm" href={api.requirements.exportUrl(project.id, "xlsx", filtersToListQuery(filters))} download data-testid="export-xlsx">
+                {t("requirements.export.xlsx")}
+              </a>
+            </span>
             <span className="subtle" aria-live="polite">
               {list.isSuccess ? (list.hasNextPage ? t("requirements.shownMore", { count: rows.length }) : t("requirements.shown", { count: rows.length })) : ""}
             </span>
