@@ -26,12 +26,24 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
+/** The uuid primary key every table has. */
+const id = () => uuid("id").primaryKey().defaultRandom();
+/** The owning workspace (tenant) of a row. */
+const workspaceRef = () =>
+  uuid("workspace_id")
+    .notNull()
+    .references(() => workspaces.id);
+/** The project a row belongs to; `cascade` rows go with their project. */
+const projectRef = (onDelete?: "cascade") =>
+  uuid("project_id")
+    .notNull()
+    .references(() => projects.id, onDelete ? { onDelete } : {});
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow();
 const version = () => integer("version").notNull().default(1);
 
 export const workspaces = pgTable("workspaces", {
-  id: uuid("id").primaryKey().defaultRandom(),
+  id: id(),
   name: text("name").notNull(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -41,10 +53,8 @@ export const workspaces = pgTable("workspaces", {
 export const clients = pgTable(
   "clients",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
+    id: id(),
+    workspaceId: workspaceRef(),
     name: text("name").notNull(),
     industry: text("industry").notNull().default(""),
     website: text("website").notNull().default(""),
@@ -59,10 +69,8 @@ export const clients = pgTable(
 export const users = pgTable(
   "users",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
+    id: id(),
+    workspaceId: workspaceRef(),
     /** Stored lower-cased; unique across the installation so sign-in needs only the email. */
     email: text("email").notNull(),
     name: text("name").notNull(),
@@ -108,7 +116,7 @@ export const sessions = pgTable(
 export const apiTokens = pgTable(
   "api_tokens",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: id(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -127,7 +135,7 @@ export const apiTokens = pgTable(
 export const passwordResets = pgTable(
   "password_resets",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: id(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -143,10 +151,8 @@ export const passwordResets = pgTable(
 export const projects = pgTable(
   "projects",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
+    id: id(),
+    workspaceId: workspaceRef(),
     clientId: uuid("client_id")
       .notNull()
       .references(() => clients.id),
@@ -177,9 +183,7 @@ export const projects = pgTable(
 export const projectMembers = pgTable(
   "project_members",
   {
-    projectId: uuid("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: projectRef("cascade"),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -197,10 +201,8 @@ export const projectMembers = pgTable(
 export const comments = pgTable(
   "comments",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
+    id: id(),
+    workspaceId: workspaceRef(),
     entityType: text("entity_type").notNull(),
     entityId: uuid("entity_id").notNull(),
     authorId: uuid("author_id")
@@ -219,10 +221,8 @@ export const comments = pgTable(
 export const attachments = pgTable(
   "attachments",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
+    id: id(),
+    workspaceId: workspaceRef(),
     entityType: text("entity_type").notNull(),
     entityId: uuid("entity_id").notNull(),
     uploaderId: uuid("uploader_id")
@@ -266,13 +266,9 @@ export const auditLog = pgTable(
 export const elicitationSessions = pgTable(
   "elicitation_sessions",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
-    projectId: uuid("project_id")
-      .notNull()
-      .references(() => projects.id),
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef(),
     kind: text("kind", { enum: ["interview", "focus_group", "workshop"] }).notNull(),
     title: text("title").notNull(),
     startsAt: timestamp("starts_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
@@ -317,7 +313,7 @@ export const elicitationSessionParticipants = pgTable(
 export const elicitationPassages = pgTable(
   "elicitation_passages",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: id(),
     sessionId: uuid("session_id")
       .notNull()
       .references(() => elicitationSessions.id, { onDelete: "cascade" }),
@@ -358,13 +354,9 @@ export const elicitationPassageRequirements = pgTable(
 export const questionnaires = pgTable(
   "questionnaires",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
-    projectId: uuid("project_id")
-      .notNull()
-      .references(() => projects.id),
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef(),
     title: text("title").notNull(),
     intro: text("intro").notNull().default(""),
     /** Sections of questions (the contract's `QuestionnaireDefinition`); answers refer to its stable ids. */
@@ -404,7 +396,7 @@ export const questionnaires = pgTable(
 export const questionnaireResponses = pgTable(
   "questionnaire_responses",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: id(),
     questionnaireId: uuid("questionnaire_id")
       .notNull()
       .references(() => questionnaires.id, { onDelete: "cascade" }),
@@ -463,13 +455,9 @@ export const questionnaireAnswerRequirements = pgTable(
 export const requirements = pgTable(
   "requirements",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
-    projectId: uuid("project_id")
-      .notNull()
-      .references(() => projects.id),
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef(),
     /** The n of `REQ-n`: allocated as max + 1 while the project row is locked, unique per project. */
     number: integer("number").notNull(),
     title: text("title").notNull(),
@@ -549,13 +537,9 @@ export const requirementVersions = pgTable(
 export const requirementRelations = pgTable(
   "requirement_relations",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
-    projectId: uuid("project_id")
-      .notNull()
-      .references(() => projects.id),
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef(),
     fromId: uuid("from_id")
       .notNull()
       .references(() => requirements.id, { onDelete: "cascade" }),
@@ -590,7 +574,7 @@ export const requirementRelations = pgTable(
 export const requirementSources = pgTable(
   "requirement_sources",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: id(),
     requirementId: uuid("requirement_id")
       .notNull()
       .references(() => requirements.id, { onDelete: "cascade" }),
@@ -634,13 +618,9 @@ export const requirementSources = pgTable(
 export const traceLinks = pgTable(
   "trace_links",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
-    projectId: uuid("project_id")
-      .notNull()
-      .references(() => projects.id),
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef(),
     fromType: text("from_type").notNull(),
     fromId: uuid("from_id").notNull(),
     toType: text("to_type").notNull(),
@@ -661,13 +641,9 @@ export const traceLinks = pgTable(
 export const savedViews = pgTable(
   "saved_views",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
-    projectId: uuid("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -691,13 +667,9 @@ export const savedViews = pgTable(
 export const requirementFinderDecisions = pgTable(
   "requirement_finder_decisions",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id),
-    projectId: uuid("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
     requirementAId: uuid("requirement_a_id")
       .notNull()
       .references(() => requirements.id, { onDelete: "cascade" }),
