@@ -32,7 +32,10 @@ export async function startServer(config: Config = loadConfig(), command = "serv
     const seeded = config.JIAOFU_DEMO ? await seedDemoIfEmpty(database.db, config.JIAOFU_DEMO_LOCALE) : false;
     const app = await buildApp({ config, deps });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
-    const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
+    // Listening on every interface (the default): tell people the address they type, not whichever interface
+    // Fastify happened to list first.
+    const wildcard = config.HOST === "0.0.0.0" || config.HOST === "::";
+    const url = wildcard ? `http://localhost:${new URL(address).port}` : address;
     app.log.info({ url, database: database.kind, seeded }, "Jiaofu is listening");
     let closing: Promise<void> | undefined;
     const close = () =>
