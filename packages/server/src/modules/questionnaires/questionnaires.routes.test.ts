@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type HttpResponse, type TestApp, type TestClient, type TestUser } from "../../../test/harness";
+import { parseCsv } from "../../../test/csv";
 import { auditLog, projectMembers, questionnaireResponses, requirementSources } from "../../db/schema";
 import { PUBLIC_RATE_LIMITS } from "./questionnaires.routes";
 
@@ -487,32 +488,3 @@ describe("results and exports", () => {
     expect((await pm.post(`/api/v1/questionnaires/${q.id}/responses/${q.id}/answers/${free.questionId}/requirements`, {})).status).toBe(404);
   });
 });
-
-/** A strict RFC 4180 reader for the test: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
