@@ -44,3 +44,26 @@ export {
   relationNormalise,
 } from "./requirement-relations";
 export { type TraceDownstreamItem, type TraceLink, type TraceNode, traceGraphDownstream, traceNodeKey } from "./trace-graph";
+export {
+  RICE_FIELDS,
+  RICE_IMPACT_VALUES,
+  type RankedItem,
+  type RequirementPriorityInputs,
+  type RequirementScore,
+  type RiceInputs,
+  SCORING_INPUT_RANGES,
+  SCORING_MODELS,
+  type ScoredItem,
+  type ScoringCriterion,
+  type ScoringModel,
+  WEIGHTED_VALUE_MAX,
+  WSJF_FIELDS,
+  WSJF_SCALE,
+  type WeightedInputs,
+  type WsjfInputs,
+  moscowTier,
+  rankBetween,
+  rankByScore,
+  requirementRankCompare,
+  requirementScore,
+} from "./requirement-priority";

@@ -13,16 +13,16 @@ import {
 
 /**
  * The table in docs/requirements.md, written out independently of the code: row = from, column = to.
- * M manual · R manual, reason required · E manual or automatic on a content edit · B baseline · D delivery ·
- * A acceptance · . no such move.
+ * M manual · R manual, reason required · E manual or automatic on a content edit · C manual or the client contact's
+ * confirmation · B baseline · X an approved change request · D delivery · A acceptance · . no such move.
  */
 const TABLE = `
                  draft in_analysis awaiting_client approved baselined delivered accepted rejected deferred
 draft              .        M            .            .         .         .        .        R        R
 in_analysis        .        .            M            .         .         .        .        R        R
-awaiting_client    .        M            .            M         .         .        .        R        R
+awaiting_client    .        C            .            C         .         .        .        R        R
 approved           .        M            E            .         B         .        .        R        R
-baselined          .        .            .            .         .         D        .        .        .
+baselined          .        .            .            .         .         D        .        X        .
 delivered          .        .            .            .         .         .        A        .        .
 accepted           .        .            .            .         .         .        .        .        .
 rejected           M        .            .            .         .         .        .        .        .
@@ -41,6 +41,8 @@ const ORIGINS_OF: Record<string, RequirementTransitionOrigin[]> = {
   M: ["manual"],
   R: ["manual"],
   E: ["manual", "edit"],
+  C: ["manual", "client"],
+  X: ["change_request"],
   B: ["baseline"],
   D: ["delivery"],
   A: ["acceptance"],

@@ -27,9 +27,11 @@ export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
 
 /**
  * Who makes a move. `manual`: a person through the transitions endpoint. `edit`: the system, because a content edit
- * reopened an approved requirement. `baseline`, `delivery`, `acceptance`: the dedicated features of later stages.
+ * reopened an approved requirement. `client`: a client contact's confirmation in the portal (approve, or ask for
+ * clarification). `baseline`: taking a scope baseline. `change_request`: applying a change request both sides
+ * approved. `delivery`, `acceptance`: the dedicated features of later stages.
  */
-export const REQUIREMENT_TRANSITION_ORIGINS = ["manual", "edit", "baseline", "delivery", "acceptance"] as const;
+export const REQUIREMENT_TRANSITION_ORIGINS = ["manual", "edit", "client", "baseline", "change_request", "delivery", "acceptance"] as const;
 export type RequirementTransitionOrigin = (typeof REQUIREMENT_TRANSITION_ORIGINS)[number];
 
 export type RequirementTransitionRule = {
@@ -61,9 +63,10 @@ export const REQUIREMENT_TRANSITIONS: readonly RequirementTransitionRule[] = [
   rule("in_analysis", "awaiting_client"),
   rule("in_analysis", "rejected"),
   rule("in_analysis", "deferred"),
-  rule("awaiting_client", "approved"),
+  // The client contact approves in the portal (the team may also record an approval given elsewhere).
+  rule("awaiting_client", "approved", ["manual", "client"]),
   // The client asked for clarification: back to the team.
-  rule("awaiting_client", "in_analysis"),
+  rule("awaiting_client", "in_analysis", ["manual", "client"]),
   rule("awaiting_client", "rejected"),
   rule("awaiting_client", "deferred"),
   // Re-confirm with the client; the system makes the same move when the content changes after approval.
@@ -73,6 +76,8 @@ export const REQUIREMENT_TRANSITIONS: readonly RequirementTransitionRule[] = [
   rule("approved", "deferred"),
   rule("approved", "baselined", ["baseline"]),
   rule("baselined", "delivered", ["delivery"]),
+  // Removed from scope by an approved change request.
+  rule("baselined", "rejected", ["change_request"]),
   rule("delivered", "accepted", ["acceptance"]),
   // Reopened: a rejected requirement starts over as a draft; a deferred one goes back to analysis.
   rule("rejected", "draft"),

@@ -8,7 +8,7 @@
  * then a plain migration on both drivers).
  */
 import { sql } from "drizzle-orm";
-import type { RequirementSnapshot } from "@jiaofu/engine";
+import type { RequirementPriorityInputs, RequirementSnapshot, ScoringCriterion } from "@jiaofu/engine";
 import {
   bigserial,
   boolean,
@@ -18,6 +18,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -486,6 +487,11 @@ export const requirements = pgTable(
     clientPriority: integer("client_priority"),
     /** Manual order within a MoSCoW tier (smaller first); new requirements go last. */
     rank: doublePrecision("rank").notNull().default(0),
+    /**
+     * The inputs of each scoring model (RICE, WSJF, weighted criteria), kept per model so switching the project's model
+     * and back loses nothing. The score itself is computed by the engine (`requirementScore`), never stored.
+     */
+    priorityInputs: jsonb("priority_inputs").$type<RequirementPriorityInputs>().notNull().default({}),
     createdById: uuid("created_by_id").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -692,3 +698,188 @@ export const requirementFinderDecisions = pgTable(
     check("requirement_finder_decisions_decision_ck", sql`${t.decision} in ('confirmed','dismissed')`),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------------------------
+// Prioritisation, client confirmation, scope baselines and change control (issue 4; docs/requirements.md).
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The scoring model a project ranks its requirements by, beside MoSCoW. One row per project; none = MoSCoW only. */
+export const requirementScoringModels = pgTable(
+  "requirement_scoring_models",
+  {
+    projectId: uuid("project_id")
+      .primaryKey()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
+    model: text("model", { enum: ["none", "rice", "wsjf", "weighted"] }).notNull().default("none"),
+    /** The weighted model's criteria (id, name, weight); kept when another model is chosen. */
+    criteria: jsonb("criteria").$type<ScoringCriterion[]>().notNull().default([]),
+    updatedById: uuid("updated_by_id").references(() => users.id),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [check("requirement_scoring_models_model_ck", sql`${t.model} in ('none','rice','wsjf','weighted')`)],
+);
+
+/**
+ * A client contact's answer to "is this what you need?": approved, or a request for clarification with a comment.
+ * Append-only; `requirement_version` is the version the contact was shown.
+ */
+export const requirementConfirmations = pgTable(
+  "requirement_confirmations",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    requirementId: uuid("requirement_id")
+      .notNull()
+      .references(() => requirements.id, { onDelete: "cascade" }),
+    requirementVersion: integer("requirement_version").notNull(),
+    decision: text("decision", { enum: ["approved", "clarification_requested"] }).notNull(),
+    comment: text("comment").notNull().default(""),
+    contactId: uuid("contact_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("requirement_confirmations_requirement_idx").on(t.requirementId, t.createdAt),
+    index("requirement_confirmations_project_idx").on(t.projectId, t.createdAt),
+    check("requirement_confirmations_decision_ck", sql`${t.decision} in ('approved','clarification_requested')`),
+    check(
+      "requirement_confirmations_comment_ck",
+      sql`${t.decision} <> 'clarification_requested' or coalesce(btrim(${t.comment}), '') <> ''`,
+    ),
+  ],
+);
+
+/**
+ * A named, immutable snapshot of a project's agreed scope (`BL-n`). Rows are only ever inserted; nothing updates or
+ * deletes them (the service has no such operation, and a test checks that).
+ */
+export const baselines = pgTable(
+  "baselines",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    number: integer("number").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    /** Set when the baseline was made by applying an approved change request. */
+    changeRequestId: uuid("change_request_id"),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("baselines_project_number_uq").on(t.projectId, t.number),
+    check("baselines_number_ck", sql`${t.number} > 0`),
+  ],
+);
+
+/** One requirement as it stood in a baseline: its key, version and full snapshot. */
+export const baselineRequirements = pgTable(
+  "baseline_requirements",
+  {
+    baselineId: uuid("baseline_id")
+      .notNull()
+      .references(() => baselines.id, { onDelete: "cascade" }),
+    requirementId: uuid("requirement_id")
+      .notNull()
+      .references(() => requirements.id, { onDelete: "cascade" }),
+    requirementNumber: integer("requirement_number").notNull(),
+    requirementVersion: integer("requirement_version").notNull(),
+    snapshot: jsonb("snapshot").$type<RequirementSnapshot>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.baselineId, t.requirementId] }), index("baseline_requirements_requirement_idx").on(t.requirementId)],
+);
+
+/**
+ * A request to change baselined scope (`CR-n`): what changes (its items), why, the impact, and two decisions — the
+ * project manager's and the client contact's. Approved by both, it is applied: the register changes and a new
+ * baseline is taken (`resulting_baseline_id`).
+ */
+export const changeRequests = pgTable(
+  "change_requests",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    /** Markdown: what changes and why. */
+    description: text("description").notNull().default(""),
+    reason: text("reason").notNull().default(""),
+    status: text("status", { enum: ["draft", "submitted", "approved", "rejected", "withdrawn"] }).notNull().default("draft"),
+    impactEffortHours: doublePrecision("impact_effort_hours"),
+    impactDays: doublePrecision("impact_days"),
+    impactCost: numeric("impact_cost", { precision: 14, scale: 2, mode: "number" }),
+    currency: text("currency").notNull().default("CNY"),
+    managerDecision: text("manager_decision", { enum: ["approved", "rejected"] }),
+    managerDecidedById: uuid("manager_decided_by_id").references(() => users.id),
+    managerDecidedAt: timestamp("manager_decided_at", { withTimezone: true, mode: "date", precision: 3 }),
+    managerComment: text("manager_comment").notNull().default(""),
+    clientDecision: text("client_decision", { enum: ["approved", "rejected"] }),
+    clientDecidedById: uuid("client_decided_by_id").references(() => users.id),
+    clientDecidedAt: timestamp("client_decided_at", { withTimezone: true, mode: "date", precision: 3 }),
+    clientComment: text("client_comment").notNull().default(""),
+    appliedAt: timestamp("applied_at", { withTimezone: true, mode: "date", precision: 3 }),
+    resultingBaselineId: uuid("resulting_baseline_id").references(() => baselines.id),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("change_requests_project_number_uq").on(t.projectId, t.number),
+    index("change_requests_project_status_idx").on(t.projectId, t.status),
+    check("change_requests_number_ck", sql`${t.number} > 0`),
+    check("change_requests_status_ck", sql`${t.status} in ('draft','submitted','approved','rejected','withdrawn')`),
+    check("change_requests_manager_decision_ck", sql`${t.managerDecision} is null or ${t.managerDecision} in ('approved','rejected')`),
+    check("change_requests_client_decision_ck", sql`${t.clientDecision} is null or ${t.clientDecision} in ('approved','rejected')`),
+    check(
+      "change_requests_impact_ck",
+      sql`coalesce(${t.impactEffortHours}, 0) >= 0 and coalesce(${t.impactDays}, 0) >= 0 and coalesce(${t.impactCost}, 0) >= 0`,
+    ),
+  ],
+);
+
+/**
+ * One change of a change request: add a requirement (`proposed` holds it), modify one (`proposed` holds the new
+ * content), or remove one from scope. `result_requirement_id` is the requirement an `add` created when applied.
+ */
+export const changeRequestItems = pgTable(
+  "change_request_items",
+  {
+    id: id(),
+    changeRequestId: uuid("change_request_id")
+      .notNull()
+      .references(() => changeRequests.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    action: text("action", { enum: ["add", "modify", "remove"] }).notNull(),
+    requirementId: uuid("requirement_id").references(() => requirements.id),
+    proposed: jsonb("proposed").$type<ChangeRequestProposedContent>(),
+    resultRequirementId: uuid("result_requirement_id").references(() => requirements.id),
+  },
+  (t) => [
+    index("change_request_items_cr_idx").on(t.changeRequestId, t.position),
+    index("change_request_items_requirement_idx").on(t.requirementId),
+    check("change_request_items_action_ck", sql`${t.action} in ('add','modify','remove')`),
+    check(
+      "change_request_items_refs_ck",
+      sql`case ${t.action}
+            when 'add' then ${t.requirementId} is null and ${t.proposed} is not null
+            when 'modify' then ${t.requirementId} is not null and ${t.proposed} is not null
+            else ${t.requirementId} is not null end`,
+    ),
+  ],
+);
+
+/** The content a change request proposes for a requirement (add: the new one; modify: its new content). */
+export type ChangeRequestProposedContent = {
+  title: string;
+  description: string;
+  type: RequirementSnapshot["type"];
+  acceptanceCriteria: { id: string; text: string }[];
+  moscow: RequirementSnapshot["moscow"];
+};
