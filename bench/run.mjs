@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const steps = [
   ["engine", ["npm", ["run", "bench", "-w", "@jiaofu/engine"]]],
+  ["calendar", [process.execPath, ["--import", "tsx", path.join(root, "bench/calendar.ts")]]],
   ["http", [process.execPath, [path.join(root, "bench/http.mjs"), ...process.argv.slice(2)]]],
 ];
 let failed = false;

@@ -70,7 +70,7 @@ describe("requirement workflow", () => {
         // A reason is needed exactly for R moves.
         const unreasoned = requirementTransitionCheck(from, to, "manual", "  ");
         if (mark === "R") expect(unreasoned).toMatchObject({ ok: false, problem: "reason_required" });
-        else expect(unreasoned.ok).toBe(["M", "E"].includes(mark));
+        else expect(unreasoned.ok).toBe(["M", "E", "C"].includes(mark));
       });
     }
   }

@@ -14,3 +14,4 @@ export { type ScheduleInput, type ScheduleLinkSpec, type ScheduleTaskSpec, sched
 export { type ScheduleNetwork, type ScheduleNetworkViews, scheduleNetworkCreate, scheduleNetworkLoad } from "./schedule-network";
 export { type DayNumber, SCHEDULE_MAX_DAYS, type TaskIndex, type WorkDays } from "./schedule-units";
 export { scheduleWarmUp } from "./schedule-warm-up";
+export * from "./calendar/index";
