@@ -38,6 +38,7 @@ import type {
   ZDecideRequirementProposalRequest,
   ZRequirementProposalDecision,
 } from "./requirements";
+import type { ZRequirementImportPreview, ZRequirementImportResult } from "./requirements-import";
 import type {
   ZElicitationSession,
   ZElicitationSessionSummary,
@@ -62,6 +63,36 @@ import type {
   ZCreateRequirementFromAnswerRequest,
   ZRequirementFromAnswer,
 } from "./questionnaires";
+import type {
+  ZConfirmRequirementRequest,
+  ZPendingConfirmations,
+  ZRequirementConfirmationOutcome,
+  ZRequirementConfirmationsList,
+} from "./requirement-confirmations";
+import type {
+  ZChangeRequest,
+  ZChangeRequestSummary,
+  ZCreateChangeRequestRequest,
+  ZDecideChangeRequestRequest,
+  ZListChangeRequestsQuery,
+  ZUpdateChangeRequestRequest,
+} from "./change-requests";
+
+import type {
+  ZMoveRequirementRequest,
+  ZMoveRequirementResult,
+  ZRankByScoreRequest,
+  ZRankByScoreResult,
+  ZRankedRequirement,
+  ZRequirementPriorities,
+  ZRequirementPrioritiesQuery,
+  ZScoringModel,
+  ZSetClientPriorityRequest,
+  ZUpdatePriorityInputsRequest,
+  ZUpdateScoringModelRequest,
+} from "./prioritisation";
+
+import type { ZBaseline, ZBaselineComparison, ZBaselineDetail, ZBaselinePreview, ZCreateBaselineRequest, ZScopeCreep } from "./baselines";
 
 type Out<T extends z.ZodType> = z.output<T>;
 type In<T extends z.ZodType> = z.input<T>;
@@ -203,6 +234,16 @@ export function createApiClient(options: ApiClientOptions = {}) {
       /** The register as a file with the list's filters (for a link or `window.location`); the browser sends the cookie. */
       exportUrl: (projectId: string, format: "csv" | "xlsx", query?: In<typeof ZExportRequirementsQuery>) =>
         `${baseUrl}/api/v1/projects/${enc(projectId)}/requirements/export.${format}${toQuery(query)}`,
+      /** The import's endpoints take a form with one file part named `file` (CSV or XLSX). */
+      importPreviewUrl: (projectId: string) => `${baseUrl}/api/v1/projects/${enc(projectId)}/requirements/import/preview`,
+      importUrl: (projectId: string) => `${baseUrl}/api/v1/projects/${enc(projectId)}/requirements/import`,
+      importTemplateUrl: (projectId: string) => `${baseUrl}/api/v1/projects/${enc(projectId)}/requirements/import/template.csv`,
+      /** What importing the file would create, row by row with errors and warnings; writes nothing. */
+      previewImport: (projectId: string, form: FormData) =>
+        request<Out<typeof ZRequirementImportPreview>>("POST", `/api/v1/projects/${enc(projectId)}/requirements/import/preview`, form),
+      /** Every row as a draft, all or nothing (a row with an error: ApiError 400 with `details.preview`). */
+      importFile: (projectId: string, form: FormData) =>
+        request<Out<typeof ZRequirementImportResult>>("POST", `/api/v1/projects/${enc(projectId)}/requirements/import`, form),
       create: (projectId: string, body: In<typeof ZCreateRequirementRequest>) =>
         request<Out<typeof ZRequirementDetail>>("POST", `/api/v1/projects/${enc(projectId)}/requirements`, body),
       get: (id: string) => request<Out<typeof ZRequirementDetail>>("GET", `/api/v1/requirements/${enc(id)}`),
@@ -230,6 +271,30 @@ export function createApiClient(options: ApiClientOptions = {}) {
         request<Out<typeof ZSavedView>>("POST", `/api/v1/projects/${enc(projectId)}/saved-views`, body),
       removeSavedView: (projectId: string, viewId: string) =>
         request<void>("DELETE", `/api/v1/projects/${enc(projectId)}/saved-views/${enc(viewId)}`),
+    },
+    /** The client's confirmation of requirements: contacts approve or ask for clarification; everyone reads the history. */
+    confirmations: {
+      confirm: (requirementId: string, body: In<typeof ZConfirmRequirementRequest>) =>
+        request<Out<typeof ZRequirementConfirmationOutcome>>("POST", `/api/v1/requirements/${enc(requirementId)}/confirmations`, body),
+      list: (requirementId: string) => request<Out<typeof ZRequirementConfirmationsList>>("GET", `/api/v1/requirements/${enc(requirementId)}/confirmations`),
+      pending: (projectId: string) => request<Out<typeof ZPendingConfirmations>>("GET", `/api/v1/projects/${enc(projectId)}/confirmations/pending`),
+    },
+    /** Prioritisation: the scoring model, the ranked view, drag-and-drop moves, ranking by score, the client's priority. */
+    prioritisation: {
+      scoringModel: (projectId: string) => request<Out<typeof ZScoringModel>>("GET", `/api/v1/projects/${enc(projectId)}/requirement-scoring-model`),
+      updateScoringModel: (projectId: string, body: In<typeof ZUpdateScoringModelRequest>) =>
+        request<Out<typeof ZScoringModel>>("PUT", `/api/v1/projects/${enc(projectId)}/requirement-scoring-model`, body),
+      ranked: (projectId: string, query?: In<typeof ZRequirementPrioritiesQuery>) =>
+        request<Out<typeof ZRequirementPriorities>>("GET", `/api/v1/projects/${enc(projectId)}/requirement-priorities${toQuery(query)}`),
+      rankByScore: (projectId: string, body: In<typeof ZRankByScoreRequest>) =>
+        request<Out<typeof ZRankByScoreResult>>("POST", `/api/v1/projects/${enc(projectId)}/requirement-priorities/rank-by-score`, body),
+      move: (requirementId: string, body: In<typeof ZMoveRequirementRequest>) =>
+        request<Out<typeof ZMoveRequirementResult>>("POST", `/api/v1/requirements/${enc(requirementId)}/move`, body),
+      updateInputs: (requirementId: string, body: In<typeof ZUpdatePriorityInputsRequest>) =>
+        request<Out<typeof ZRankedRequirement>>("PATCH", `/api/v1/requirements/${enc(requirementId)}/priority-inputs`, body),
+      /** The client's own priority (a contact sets it in the portal; the team may record it for them). */
+      setClientPriority: (requirementId: string, body: In<typeof ZSetClientPriorityRequest>) =>
+        request<Out<typeof ZRankedRequirement>>("PUT", `/api/v1/requirements/${enc(requirementId)}/client-priority`, body),
     },
     traceability: {
       listLinks: (projectId: string, query?: In<typeof ZListTraceLinksQuery>) =>
@@ -278,6 +343,31 @@ export function createApiClient(options: ApiClientOptions = {}) {
           `/api/v1/questionnaires/${enc(id)}/responses/${enc(responseId)}/answers/${enc(questionId)}/requirements`,
           body,
         ),
+    },
+    changeRequests: {
+      list: (projectId: string, query?: In<typeof ZListChangeRequestsQuery>) =>
+        request<TPage<Out<typeof ZChangeRequestSummary>>>("GET", `/api/v1/projects/${enc(projectId)}/change-requests${toQuery(query)}`),
+      create: (projectId: string, body: In<typeof ZCreateChangeRequestRequest>) =>
+        request<Out<typeof ZChangeRequest>>("POST", `/api/v1/projects/${enc(projectId)}/change-requests`, body),
+      get: (id: string) => request<Out<typeof ZChangeRequest>>("GET", `/api/v1/change-requests/${enc(id)}`),
+      update: (id: string, body: In<typeof ZUpdateChangeRequestRequest>) =>
+        request<Out<typeof ZChangeRequest>>("PATCH", `/api/v1/change-requests/${enc(id)}`, body),
+      submit: (id: string, version: number) => request<Out<typeof ZChangeRequest>>("POST", `/api/v1/change-requests/${enc(id)}/submit`, { version }),
+      withdraw: (id: string, version: number) => request<Out<typeof ZChangeRequest>>("POST", `/api/v1/change-requests/${enc(id)}/withdraw`, { version }),
+      /** The caller's side decides: the project manager (or an admin) as manager, a client contact as client. */
+      decide: (id: string, body: In<typeof ZDecideChangeRequestRequest>) =>
+        request<Out<typeof ZChangeRequest>>("POST", `/api/v1/change-requests/${enc(id)}/decisions`, body),
+    },
+    /** Scope baselines (immutable: no update or remove) and the scope-creep figure. */
+    baselines: {
+      list: (projectId: string) => request<{ items: Out<typeof ZBaseline>[] }>("GET", `/api/v1/projects/${enc(projectId)}/baselines`),
+      preview: (projectId: string) => request<Out<typeof ZBaselinePreview>>("GET", `/api/v1/projects/${enc(projectId)}/baselines/preview`),
+      create: (projectId: string, body: In<typeof ZCreateBaselineRequest>) =>
+        request<Out<typeof ZBaselineDetail>>("POST", `/api/v1/projects/${enc(projectId)}/baselines`, body),
+      get: (id: string) => request<Out<typeof ZBaselineDetail>>("GET", `/api/v1/baselines/${enc(id)}`),
+      /** `withId`: another baseline of the project, or "current" for the register today. */
+      compare: (id: string, withId: string) => request<Out<typeof ZBaselineComparison>>("GET", `/api/v1/baselines/${enc(id)}/compare${toQuery({ with: withId })}`),
+      scopeCreep: (projectId: string) => request<Out<typeof ZScopeCreep>>("GET", `/api/v1/projects/${enc(projectId)}/scope-creep`),
     },
     /** The public link: no account needed; the link's token is the only key. */
     publicQuestionnaires: {

@@ -7,6 +7,7 @@ import {
   REQUIREMENT_TYPES,
 } from "@jiaofu/engine";
 import { ZId, ZIsoDateTime, ZListQueryBase, ZVersioned } from "./common";
+import { ZRequirementConfirmationSummary } from "./requirement-confirmations";
 
 /**
  * The requirements register: requirements with per-project keys (`REQ-1`), their versions, sources, relations,
@@ -28,6 +29,21 @@ export type TRequirementSourceKind = (typeof REQUIREMENT_SOURCE_KINDS)[number];
 
 /** The client's own priority: 1 (highest) to 5. */
 export const ZClientPriority = z.number().int().min(1).max(5);
+
+/**
+ * A requirement's inputs to the scoring models, per model (kept when the project switches models): RICE reach,
+ * impact, confidence (%), effort (person-months); WSJF business value, time criticality, risk reduction, job size;
+ * weighted: a value 0–10 per criterion id. Only what was entered is present. See docs/requirements.md
+ * "Prioritisation"; the ranges are the engine's `SCORING_INPUT_RANGES`.
+ */
+export const ZPriorityInputs = z
+  .object({
+    rice: z.object({ reach: z.number(), impact: z.number(), confidence: z.number(), effort: z.number() }).partial().optional(),
+    wsjf: z.object({ businessValue: z.number(), timeCriticality: z.number(), riskReduction: z.number(), jobSize: z.number() }).partial().optional(),
+    weighted: z.record(z.string(), z.number()).optional(),
+  })
+  .meta({ id: "PriorityInputs" });
+export type TPriorityInputs = z.infer<typeof ZPriorityInputs>;
 const ZTag = z.string().trim().min(1).max(40);
 const ZTags = z.array(ZTag).max(20);
 
@@ -35,7 +51,7 @@ export const ZAcceptanceCriterion = z.object({ id: ZId, text: z.string() }).meta
 export type TAcceptanceCriterion = z.infer<typeof ZAcceptanceCriterion>;
 /** A criterion as sent: keep `id` to edit an existing one, leave it out for a new one (the server assigns it). */
 const ZAcceptanceCriterionInput = z.object({ id: ZId.optional(), text: z.string().trim().min(1).max(2000) });
-const ZAcceptanceCriteriaInput = z
+export const ZAcceptanceCriteriaInput = z
   .array(ZAcceptanceCriterionInput)
   .max(50)
   .refine((list) => new Set(list.flatMap((c) => (c.id ? [c.id] : []))).size === list.filter((c) => c.id).length, { message: "field.invalid" });
@@ -62,6 +78,8 @@ export const ZRequirement = z
     clientPriority: z.number().int().nullable(),
     /** Manual order within a MoSCoW tier (smaller first). */
     rank: z.number(),
+    /** The scoring models' inputs. Empty for client contacts: the team's estimates (the ranked view shows the score). */
+    priorityInputs: ZPriorityInputs,
     createdById: ZId.nullable(),
     createdAt: ZIsoDateTime,
     updatedAt: ZIsoDateTime,
@@ -130,6 +148,8 @@ export const ZRequirementDetail = ZRequirement.extend({
   /** Where it came from. Empty for client contacts (interview notes and answers are the team's material). */
   sources: z.array(ZRequirementSource),
   relations: z.array(ZRequirementRelation),
+  /** The client's latest confirmation (who, when, which version, changed since?), or null if none was given yet. */
+  confirmation: ZRequirementConfirmationSummary.nullable(),
 }).meta({ id: "RequirementDetail" });
 export type TRequirementDetail = z.infer<typeof ZRequirementDetail>;
 
@@ -220,6 +240,8 @@ export const ZRequirementSnapshot = z
     moscow: ZMoscow.nullable(),
     clientPriority: z.number().int().nullable(),
     rank: z.number(),
+    /** Left out while no input is entered (and for client contacts). */
+    priorityInputs: ZPriorityInputs.optional(),
   })
   .meta({ id: "RequirementSnapshot" });
 export type TRequirementSnapshot = z.infer<typeof ZRequirementSnapshot>;

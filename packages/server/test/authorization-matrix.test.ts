@@ -19,6 +19,9 @@ import { elicitationSessions, questionnaires } from "../src/db/schema";
 import { sha256 } from "../src/modules/auth/auth.crypto";
 import { randomUUID } from "node:crypto";
 import { requirementRelations, requirements, savedViews, traceLinks } from "../src/db/schema";
+import { baselineRequirements, baselines } from "../src/db/schema";
+import { changeRequests } from "../src/db/schema";
+import { requirementScoringModels } from "../src/db/schema";
 import { registerTraceTarget, traceTargetResolver } from "../src/modules/traceability/trace-targets";
 
 /**
@@ -235,6 +238,12 @@ const freshRequirement = {
   },
 };
 const requirementVersion = async (id: string) => (await t.db.select({ v: requirements.version }).from(requirements).where(eq(requirements.id, id)))[0]?.v;
+/** The version of project A's scoring model (0 while it has none), for the model's optimistic concurrency check. */
+const scoringModelVersion = async (projectId: string) =>
+  (await t.db.select({ v: requirementScoringModels.version }).from(requirementScoringModels).where(eq(requirementScoringModels.projectId, projectId)))[0]?.v ?? 0;
+/** Prioritisation on project A: its managers and admins configure; contact A sets only the client's own priority. */
+const configuresA = "401 ok  ok  ok  403 403 404 403 404";
+const clientPriorityOnA = "401 ok  ok  ok  ok  403 404 ok  404";
 async function createRegisterFixtures() {
   registerFixtures.requirementA = await freshRequirement.on(w.projectA.id);
   registerFixtures.draftA = await freshRequirement.on(w.projectA.id, "draft");
@@ -244,6 +253,62 @@ async function createRegisterFixtures() {
 const editsRequirementsA = "401 ok  ok  ok  ok  403 404 403 404";
 /** The team's material on project A (saved views, traceability, history): staff who read the project; not contact A. */
 const teamOnlyA = "401 ok  ok  ok  ok  ok  404 403 404";
+
+// ---- Scope baselines (modules/baselines) -----------------------------------------------------------------------
+/**
+ * BL-n of project A (contact A may read it) and of project B (named with B's secret), written straight to the
+ * database so they baseline nobody else's fixtures; the POST row takes real ones, each over a fresh approved requirement.
+ */
+const baselineFixtures = { baselineA: "", baselineB: "" };
+const freshBaseline = {
+  approvedOn: async (projectId: string, title = "Matrix scope") => {
+    const [row] = await t.db
+      .insert(requirements)
+      .values({ workspaceId: w.workspace.id, projectId, number: sql`(select coalesce(max(r.number), 0) + 1 from requirements r where r.project_id = ${projectId})`, title, status: "approved", clientSharedAt: new Date(), createdById: w.pm.id })
+      .returning();
+    return row as typeof requirements.$inferSelect;
+  },
+  on: async (projectId: string, name: string) => {
+    const requirement = await freshBaseline.approvedOn(projectId, name);
+    const [row] = await t.db
+      .insert(baselines)
+      .values({ workspaceId: w.workspace.id, projectId, number: sql`(select coalesce(max(b.number), 0) + 1 from baselines b where b.project_id = ${projectId})`, name, createdById: w.pm.id })
+      .returning();
+    const baseline = row as typeof baselines.$inferSelect;
+    const snapshot = { title: name, description: "", type: "functional" as const, status: "baselined" as const, statusReason: null, ownerId: null, tags: [], acceptanceCriteria: [], moscow: null, clientPriority: null, rank: 1 };
+    await t.db.insert(baselineRequirements).values({ baselineId: baseline.id, requirementId: requirement.id, requirementNumber: requirement.number, requirementVersion: 1, snapshot });
+    return baseline.id;
+  },
+};
+async function createBaselineFixtures() {
+  baselineFixtures.baselineA = await freshBaseline.on(w.projectA.id, "Matrix baseline");
+  baselineFixtures.baselineB = await freshBaseline.on(w.projectB.id, SECRET_B);
+}
+
+// ---- Change requests (modules/change-requests) -------------------------------------------------------------------
+/**
+ * Requests written straight to the database in the status a row needs (project A has baseline BL-n from the baseline
+ * fixtures): a submitted one contact A sees, a draft contact A does not, and B's, titled with B's secret. Rows that
+ * move a request on take a fresh one per person; decisions reject, so nothing is applied.
+ */
+const changeRequestFixtures = { submittedA: "", draftA: "", crB: "" };
+const freshChangeRequest = {
+  on: async (projectId: string, status: "draft" | "submitted", title = "Matrix change") => {
+    const [row] = await t.db
+      .insert(changeRequests)
+      .values({ workspaceId: w.workspace.id, projectId, number: sql`(select coalesce(max(c.number), 0) + 1 from change_requests c where c.project_id = ${projectId})`, title, status, createdById: w.pm.id })
+      .returning();
+    return (row as { id: string }).id;
+  },
+  version: async (id: string) => (await t.db.select({ v: changeRequests.version }).from(changeRequests).where(eq(changeRequests.id, id)))[0]?.v,
+};
+async function createChangeRequestFixtures() {
+  changeRequestFixtures.submittedA = await freshChangeRequest.on(w.projectA.id, "submitted");
+  changeRequestFixtures.draftA = await freshChangeRequest.on(w.projectA.id, "draft");
+  changeRequestFixtures.crB = await freshChangeRequest.on(w.projectB.id, "submitted", SECRET_B);
+}
+/** Deciding on a request of project A: the manager's side (pm, admins) and the client's side (contact A). */
+const decidesOnA = "401 ok  ok  ok  403 403 404 ok  404";
 
 // prettier-ignore
 const ROWS: Row[] = [
@@ -313,6 +378,10 @@ const ROWS: Row[] = [
   row("GET /api/v1/projects/:id/requirements", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirements` }), readsA),
   row("GET /api/v1/projects/:id/requirements/export.csv", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirements/export.csv` }), readsA),
   row("GET /api/v1/projects/:id/requirements/export.xlsx", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirements/export.xlsx` }), readsA),
+  // import from CSV/XLSX (requirements-import.*): those who write the register (canRequirements "requirements.write")
+  row("POST /api/v1/projects/:id/requirements/import/preview", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirements/import/preview`, file: { name: "import.csv", content: `Title\nPreviewed by ${f.role}` } }), editsRequirementsA),
+  row("POST /api/v1/projects/:id/requirements/import", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirements/import`, file: { name: "import.csv", content: `Title\nImported by ${f.role}` } }), editsRequirementsA),
+  row("GET /api/v1/projects/:id/requirements/import/template.csv", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirements/import/template.csv` }), editsRequirementsA),
   row("POST /api/v1/projects/:id/requirements", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirements`, body: { title: `by ${f.role}` } }), editsRequirementsA),
   row("PATCH /api/v1/projects/:id/requirements/bulk", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirements/bulk`, body: { ids: [await freshRequirement.on(f.projectA.id)], patch: { moscow: "must" } } }), editsRequirementsA),
   row("GET /api/v1/requirements/:id", () => ({ url: `/api/v1/requirements/${registerFixtures.requirementA}` }), readsA, { note: "awaiting the client" }),
@@ -327,6 +396,10 @@ const ROWS: Row[] = [
   row("GET /api/v1/requirements/:id/proposals", () => ({ url: `/api/v1/requirements/${registerFixtures.requirementA}/proposals` }), teamOnlyA, { note: "the finder's proposals: the team's analysis" }),
   row("GET /api/v1/projects/:id/requirement-proposals", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirement-proposals` }), teamOnlyA),
   row("POST /api/v1/requirements/:id/proposals/decisions", async () => ({ url: `/api/v1/requirements/${registerFixtures.requirementA}/proposals/decisions`, body: { otherId: await freshRequirement.on(w.projectA.id), kind: "duplicate", decision: "dismissed" } }), editsRequirementsA),
+  // the client's confirmation (canRequirement "requirement.confirm": the project's client contacts; staff use the workflow)
+  row("POST /api/v1/requirements/:id/confirmations", async (f) => ({ url: `/api/v1/requirements/${await freshRequirement.on(f.projectA.id)}/confirmations`, body: { decision: "approved", version: 1 } }), "401 403 403 403 403 403 404 ok  404", { note: "awaiting the client" }),
+  row("GET /api/v1/requirements/:id/confirmations", () => ({ url: `/api/v1/requirements/${registerFixtures.requirementA}/confirmations` }), readsA),
+  row("GET /api/v1/projects/:id/confirmations/pending", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/confirmations/pending` }), readsA),
   row("GET /api/v1/projects/:id/saved-views", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/saved-views` }), teamOnlyA),
   row("POST /api/v1/projects/:id/saved-views", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/saved-views`, body: { name: `by ${f.role} ${uniq()}`, filters: { moscow: ["must"] } } }), teamOnlyA),
   row("DELETE /api/v1/projects/:id/saved-views/:viewId", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/saved-views/${await freshRequirement.savedViewOnA(f.me.id)}` }), teamOnlyA, { note: "the caller's own view" }),
@@ -336,11 +409,49 @@ const ROWS: Row[] = [
   row("GET /api/v1/requirements/:entityId/attachments", () => ({ url: `/api/v1/requirements/${registerFixtures.requirementA}/attachments` }), readsA),
   row("POST /api/v1/requirements/:entityId/attachments", () => ({ url: `/api/v1/requirements/${registerFixtures.requirementA}/attachments`, file: { name: "a.txt", content: "x" } }), collaboratesOnA),
 
+  // prioritisation (modules/prioritisation; who may: canPrioritisation, canRequirementPriority in policy.ts)
+  row("GET /api/v1/projects/:id/requirement-scoring-model", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirement-scoring-model` }), teamOnlyA),
+  row("PUT /api/v1/projects/:id/requirement-scoring-model", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirement-scoring-model`, body: { version: await scoringModelVersion(f.projectA.id), model: "rice" } }), configuresA),
+  row("GET /api/v1/projects/:id/requirement-priorities", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirement-priorities` }), readsA),
+  // Managers get as far as the model check: re-ranking for real would renumber project A's requirements under the other rows.
+  row("POST /api/v1/projects/:id/requirement-priorities/rank-by-score", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/requirement-priorities/rank-by-score`, body: { modelVersion: 999 } }), "401 409 409 409 403 403 404 403 404", { note: "a stale model version: 409 once authorised" }),
+  row("POST /api/v1/requirements/:id/move", async (f) => ({ url: `/api/v1/requirements/${await freshRequirement.on(f.projectA.id)}/move`, body: { version: 1, moscow: "could" } }), editsRequirementsA),
+  row("PATCH /api/v1/requirements/:id/priority-inputs", async (f) => ({ url: `/api/v1/requirements/${await freshRequirement.on(f.projectA.id)}/priority-inputs`, body: { version: 1, rice: { reach: 10 } } }), editsRequirementsA),
+  row("PUT /api/v1/requirements/:id/client-priority", async (f) => ({ url: `/api/v1/requirements/${await freshRequirement.on(f.projectA.id)}/client-priority`, body: { version: 1, clientPriority: 2 } }), clientPriorityOnA, { note: "awaiting the client" }),
+  row("PUT /api/v1/requirements/:id/client-priority", async (f) => ({ url: `/api/v1/requirements/${await freshRequirement.on(f.projectA.id, "draft")}/client-priority`, body: { version: 1, clientPriority: 2 } }), "401 ok  ok  ok  ok  403 404 404 404", { note: "a draft: the team's, not the client's" }),
+
   // traceability (modules/traceability; the team's: canRequirements "requirements.internal.read" / "requirements.write")
   row("GET /api/v1/projects/:id/trace-links", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/trace-links` }), teamOnlyA),
   row("POST /api/v1/projects/:id/trace-links", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/trace-links`, body: { fromType: "task", fromId: freshRequirement.taskOnA(), toType: "requirement", toId: await freshRequirement.on(f.projectA.id), kind: "implements" } }), editsRequirementsA),
   row("DELETE /api/v1/trace-links/:id", async () => ({ url: `/api/v1/trace-links/${await freshRequirement.traceLinkOnA()}` }), editsRequirementsA),
   row("GET /api/v1/projects/:id/traceability", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/traceability` }), teamOnlyA),
+
+  // scope baselines (modules/baselines; who may: canBaselines in policy.ts); immutable, so no PATCH or DELETE
+  row("GET /api/v1/projects/:id/baselines", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/baselines` }), readsA),
+  row("GET /api/v1/projects/:id/baselines/preview", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/baselines/preview` }), teamOnlyA, { note: "the team's analysis" }),
+  row("POST /api/v1/projects/:id/baselines", async (f) => (await freshBaseline.approvedOn(f.projectA.id), { url: `/api/v1/projects/${f.projectA.id}/baselines`, body: { name: `by ${f.role}` } }), editsRequirementsA),
+  row("GET /api/v1/projects/:id/scope-creep", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/scope-creep` }), readsA),
+  row("GET /api/v1/baselines/:id", () => ({ url: `/api/v1/baselines/${baselineFixtures.baselineA}` }), readsA),
+  row("GET /api/v1/baselines/:id/compare", () => ({ url: `/api/v1/baselines/${baselineFixtures.baselineA}/compare?with=current` }), readsA),
+
+  // change requests (modules/change-requests; who may: canChangeRequests, canChangeRequest in policy.ts)
+  row("GET /api/v1/projects/:id/change-requests", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/change-requests` }), readsA),
+  row("POST /api/v1/projects/:id/change-requests", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/change-requests`, body: { title: `by ${f.role}` } }), editsRequirementsA),
+  row("GET /api/v1/change-requests/:id", () => ({ url: `/api/v1/change-requests/${changeRequestFixtures.submittedA}` }), readsA, { note: "submitted" }),
+  row("GET /api/v1/change-requests/:id", () => ({ url: `/api/v1/change-requests/${changeRequestFixtures.draftA}` }), "401 ok  ok  ok  ok  ok  404 404 404", { note: "a draft: the team's, not the client's" }),
+  row("PATCH /api/v1/change-requests/:id", async (f) => ({ url: `/api/v1/change-requests/${changeRequestFixtures.submittedA}`, body: { version: await freshChangeRequest.version(changeRequestFixtures.submittedA), reason: `by ${f.role}` } }), editsRequirementsA),
+  row("POST /api/v1/change-requests/:id/submit", async (f) => {
+    const pm = await clientFor("pm");
+    const made = await pm.post(`/api/v1/projects/${f.projectA.id}/change-requests`, { title: "To submit", items: [{ action: "add", proposed: { title: "New" } }] });
+    return { url: `/api/v1/change-requests/${made.body.id}/submit`, body: { version: made.body.version } };
+  }, "401 ok  ok  ok  ok  403 404 404 404", { note: "a fresh draft" }),
+  row("POST /api/v1/change-requests/:id/withdraw", async (f) => ({ url: `/api/v1/change-requests/${await freshChangeRequest.on(f.projectA.id, "submitted")}/withdraw`, body: { version: 1 } }), editsRequirementsA),
+  row("POST /api/v1/change-requests/:id/decisions", async (f) => ({ url: `/api/v1/change-requests/${await freshChangeRequest.on(f.projectA.id, "submitted")}/decisions`, body: { decision: "rejected", version: 1 } }), decidesOnA),
+  row("GET /api/v1/change_requests/:entityId/comments", () => ({ url: `/api/v1/change_requests/${changeRequestFixtures.submittedA}/comments` }), readsA),
+  row("POST /api/v1/change_requests/:entityId/comments", () => ({ url: `/api/v1/change_requests/${changeRequestFixtures.submittedA}/comments`, body: { body: "hi" } }), collaboratesOnA),
+  row("GET /api/v1/change_requests/:entityId/audit", () => ({ url: `/api/v1/change_requests/${changeRequestFixtures.submittedA}/audit` }), teamOnlyA),
+  row("GET /api/v1/change_requests/:entityId/attachments", () => ({ url: `/api/v1/change_requests/${changeRequestFixtures.submittedA}/attachments` }), readsA),
+  row("POST /api/v1/change_requests/:entityId/attachments", () => ({ url: `/api/v1/change_requests/${changeRequestFixtures.submittedA}/attachments`, file: { name: "a.txt", content: "x" } }), collaboratesOnA),
 
   // elicitation sessions and their passages (modules/elicitation; who may: canElicitationSession in policy.ts)
   row("GET /api/v1/projects/:id/elicitation-sessions", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/elicitation-sessions` }), readsA),
@@ -447,6 +558,8 @@ beforeAll(async () => {
 });
 beforeAll(createElicitationFixtures);
 beforeAll(createRegisterFixtures);
+beforeAll(createBaselineFixtures);
+beforeAll(createChangeRequestFixtures);
 afterAll(() => t.close());
 
 describe("authorisation matrix", () => {
@@ -541,13 +654,44 @@ describe("contact A against client B (the other tenant)", () => {
     b("POST", () => `/api/v1/requirements/${registerFixtures.requirementA}/relations`, () => ({ toId: registerFixtures.requirementB, kind: "depends_on" })),
     b("GET", () => `/api/v1/requirements/${registerFixtures.requirementB}/proposals`),
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/requirement-proposals`),
+    { method: "POST", url: (f) => `/api/v1/projects/${f.projectB.id}/requirements/import/preview`, file: true },
+    { method: "POST", url: (f) => `/api/v1/projects/${f.projectB.id}/requirements/import`, file: true },
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/requirements/import/template.csv`),
     b("POST", () => `/api/v1/requirements/${registerFixtures.requirementA}/proposals/decisions`, () => ({ otherId: registerFixtures.requirementB, kind: "duplicate", decision: "dismissed" })),
+    b("POST", () => `/api/v1/requirements/${registerFixtures.requirementB}/confirmations`, () => ({ decision: "approved", version: 1 })),
+    b("GET", () => `/api/v1/requirements/${registerFixtures.requirementB}/confirmations`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/confirmations/pending`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/baselines`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/baselines/preview`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/baselines`, () => ({ name: "Hack" })),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/scope-creep`),
+    b("GET", () => `/api/v1/baselines/${baselineFixtures.baselineB}`),
+    b("GET", () => `/api/v1/baselines/${baselineFixtures.baselineB}/compare?with=current`),
+    b("GET", () => `/api/v1/baselines/${baselineFixtures.baselineA}/compare?with=${baselineFixtures.baselineB}`),
+    // B's change requests.
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/change-requests`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/change-requests`, () => ({ title: "Hack" })),
+    b("GET", () => `/api/v1/change-requests/${changeRequestFixtures.crB}`),
+    b("PATCH", () => `/api/v1/change-requests/${changeRequestFixtures.crB}`, () => ({ version: 1, title: "Hijacked" })),
+    b("POST", () => `/api/v1/change-requests/${changeRequestFixtures.crB}/withdraw`, () => ({ version: 1 })),
+    b("POST", () => `/api/v1/change-requests/${changeRequestFixtures.crB}/decisions`, () => ({ decision: "approved", version: 1 })),
+    b("GET", () => `/api/v1/change_requests/${changeRequestFixtures.crB}/comments`),
+    b("POST", () => `/api/v1/change_requests/${changeRequestFixtures.crB}/comments`, () => ({ body: "hi" })),
     b("GET", () => `/api/v1/requirements/${registerFixtures.requirementB}/comments`),
     b("POST", () => `/api/v1/requirements/${registerFixtures.requirementB}/comments`, () => ({ body: "hi" })),
     b("GET", () => `/api/v1/requirements/${registerFixtures.requirementB}/audit`),
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/saved-views`),
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/trace-links`),
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/traceability`),
+    // B's prioritisation.
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/requirement-priorities`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/requirement-scoring-model`),
+    b("PUT", (f) => `/api/v1/projects/${f.projectB.id}/requirement-scoring-model`, () => ({ version: 0, model: "rice" })),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/requirement-priorities/rank-by-score`, () => ({ modelVersion: 0 })),
+    b("POST", () => `/api/v1/requirements/${registerFixtures.requirementB}/move`, () => ({ version: 1, moscow: "wont" })),
+    b("POST", () => `/api/v1/requirements/${registerFixtures.requirementA}/move`, () => ({ version: 1, moscow: "must", nextId: registerFixtures.requirementB })),
+    b("PATCH", () => `/api/v1/requirements/${registerFixtures.requirementB}/priority-inputs`, () => ({ version: 1, rice: { reach: 1 } })),
+    b("PUT", () => `/api/v1/requirements/${registerFixtures.requirementB}/client-priority`, () => ({ version: 1, clientPriority: 1 })),
     // B's elicitation sessions and questionnaires.
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/elicitation-sessions`),
     b("POST", (f) => `/api/v1/projects/${f.projectB.id}/elicitation-sessions`, () => ({ kind: "interview", title: "Hack", startsAt: "2025-01-01T00:00:00Z" })),
@@ -588,7 +732,7 @@ describe("contact A against client B (the other tenant)", () => {
 
   it("gets 403 or 404 (or an empty list) for every read and write, with nothing of B in any answer", async () => {
     const contactA = await clientFor("contactA");
-    const secretsOfB = [w.clientB.id, w.clientB.name, w.projectB.id, w.projectB.code, w.projectB.name, w.contactB.id, w.contactB.email, commentB, attachmentB, SECRET_B, "b-secret.txt", elicitation.sessionB, elicitation.questionnaireB];
+    const secretsOfB = [w.clientB.id, w.clientB.name, w.projectB.id, w.projectB.code, w.projectB.name, w.contactB.id, w.contactB.email, commentB, attachmentB, SECRET_B, "b-secret.txt", elicitation.sessionB, elicitation.questionnaireB, baselineFixtures.baselineB, changeRequestFixtures.crB];
     const problems: string[] = [];
     for (const attempt of ATTEMPTS) {
       const request: Request = { url: attempt.url(w), body: attempt.body?.(w), ...(attempt.file ? { file: { name: "x.txt", content: "x" } } : {}) };

@@ -1,7 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MOSCOW_PRIORITIES } from "./requirement-snapshot";
-import { rankBetween, rankByScore, requirementRankCompare, requirementScore, type ScoredItem } from "./requirement-priority";
+import {
+  priorityInputsIsEmpty,
+  priorityInputsMerge,
+  priorityInputsNormalise,
+  rankBetween,
+  rankByScore,
+  rankPlace,
+  requirementRankCompare,
+  requirementScore,
+  type ScoredItem,
+} from "./requirement-priority";
 
 describe("requirementScore", () => {
   it("computes RICE, WSJF and weighted criteria", () => {
@@ -95,5 +105,73 @@ describe("rankByScore", () => {
         { id: "c", moscow: "could", rank: 1, score: null },
       ]),
     ).toEqual([]);
+  });
+});
+
+describe("priorityInputsNormalise and priorityInputsMerge", () => {
+  it("keeps finite numbers of known fields and drops empty models", () => {
+    expect(priorityInputsNormalise({ rice: { reach: 10, bogus: 3, impact: Number.NaN }, wsjf: {}, weighted: { a: 3, b: "x" } })).toEqual({ rice: { reach: 10 }, weighted: { a: 3 } });
+    expect(priorityInputsNormalise(null)).toEqual({});
+    expect(priorityInputsNormalise([1, 2])).toEqual({});
+    expect(priorityInputsIsEmpty({ rice: {}, weighted: {} })).toBe(true);
+    expect(priorityInputsIsEmpty({ wsjf: { jobSize: 3 } })).toBe(false);
+  });
+
+  it("sets numbers, clears nulls and keeps what the patch leaves out", () => {
+    const current = { rice: { reach: 10, impact: 2 }, weighted: { a: 4 } };
+    expect(priorityInputsMerge(current, { rice: { impact: null, effort: 1 } })).toEqual({ rice: { reach: 10, effort: 1 }, weighted: { a: 4 } });
+    expect(priorityInputsMerge(current, { weighted: { a: null }, wsjf: { jobSize: 5 } })).toEqual({ rice: { reach: 10, impact: 2 }, wsjf: { jobSize: 5 } });
+    expect(priorityInputsMerge(current, {})).toEqual(current);
+    expect(priorityInputsMerge({}, { rice: { reach: null } })).toEqual({});
+  });
+});
+
+describe("rankPlace", () => {
+  const item = (id: string, rank: number, moscow: ScoredItem["moscow"] = "must") => ({ id, moscow, rank });
+
+  it("puts the item between its neighbours, at either end, or alone", () => {
+    const tier = [item("b", 2), item("a", 1), item("c", 3)];
+    expect(rankPlace(tier, "a", "b")).toEqual({ rank: 1.5, renumbered: [] });
+    expect(rankPlace(tier, null, "a")).toEqual({ rank: 0, renumbered: [] });
+    expect(rankPlace(tier, "c", null)).toEqual({ rank: 4, renumbered: [] });
+    expect(rankPlace(tier, null, null)).toEqual({ rank: 4, renumbered: [] });
+    expect(rankPlace([], null, null)).toEqual({ rank: 1, renumbered: [] });
+  });
+
+  it("anchors on the previous item, so a stale next id cannot make it collide", () => {
+    // "c" was dropped between a and b, but x has since been put right after a.
+    const tier = [item("a", 1), item("x", 1.5), item("b", 2)];
+    expect(rankPlace(tier, "a", "b")).toEqual({ rank: 1.25, renumbered: [] });
+  });
+
+  it("renumbers the tier when the neighbours are tied or too close to split", () => {
+    expect(rankPlace([item("a", 0), item("b", 0)], "a", "b")).toEqual({ rank: 2, renumbered: [{ id: "a", rank: 1 }, { id: "b", rank: 3 }] });
+    const close = [item("a", 1), item("b", 1 + Number.EPSILON)];
+    expect(rankPlace(close, "a", "b")).toEqual({ rank: 2, renumbered: [{ id: "b", rank: 3 }] });
+  });
+
+  it("always lands strictly between its neighbours in the resulting order", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { minLength: 0, maxLength: 12 }),
+        fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 12, maxLength: 12 }),
+        fc.nat(),
+        (ids, ranks, pick) => {
+          const tier = ids.map((id, i) => item(`r${id}`, ranks[i] ?? 0));
+          const ordered = [...tier].sort(requirementRankCompare);
+          const at = ordered.length === 0 ? 0 : pick % (ordered.length + 1);
+          const previous = ordered[at - 1]?.id ?? null;
+          const next = ordered[at]?.id ?? null;
+          const { rank, renumbered } = rankPlace(tier, previous, next);
+          const after = tier.map((t) => ({ ...t, rank: renumbered.find((r) => r.id === t.id)?.rank ?? t.rank }));
+          const final = [...after, item("moved", rank)].sort(requirementRankCompare);
+          const position = final.findIndex((t) => t.id === "moved");
+          // Strictly between: no tie with a neighbour, so the order does not depend on ids.
+          if (previous) expect(final[position - 1]?.id).toBe(previous);
+          if (next) expect(final[position + 1]?.id).toBe(next);
+          expect(final.filter((t) => t.rank === rank)).toHaveLength(1);
+        },
+      ),
+    );
   });
 });

@@ -150,3 +150,106 @@ export function rankByScore(items: readonly ScoredItem[]): { id: string; rank: n
   }
   return changes;
 }
+
+const isPlainRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The finite numbers of `values` among `keys` (or every key when `keys` is null). */
+function numbersOf(values: unknown, keys: readonly string[] | null): Record<string, number> {
+  if (!isPlainRecord(values)) return {};
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if ((keys === null || keys.includes(key)) && typeof value === "number" && Number.isFinite(value)) out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * Inputs as they are stored: finite numbers only, unknown RICE/WSJF fields dropped, and no empty model object — so
+ * a requirement nobody has scored holds `{}` and two equal sets of inputs compare equal.
+ *
+ * @example
+ * priorityInputsNormalise({ rice: { reach: 10 }, wsjf: {}, weighted: { a: 3 } }); // { rice: { reach: 10 }, weighted: { a: 3 } }
+ */
+export function priorityInputsNormalise(inputs: unknown): RequirementPriorityInputs {
+  if (!isPlainRecord(inputs)) return {};
+  const out: RequirementPriorityInputs = {};
+  const rice = numbersOf(inputs.rice, RICE_FIELDS);
+  const wsjf = numbersOf(inputs.wsjf, WSJF_FIELDS);
+  const weighted = numbersOf(inputs.weighted, null);
+  if (Object.keys(rice).length > 0) out.rice = rice;
+  if (Object.keys(wsjf).length > 0) out.wsjf = wsjf;
+  if (Object.keys(weighted).length > 0) out.weighted = weighted;
+  return out;
+}
+
+/** Whether no input of any model is entered. */
+export function priorityInputsIsEmpty(inputs: RequirementPriorityInputs): boolean {
+  return Object.keys(priorityInputsNormalise(inputs)).length === 0;
+}
+
+/** A change to a requirement's inputs: per model, a number sets the input, null clears it, a key left out keeps it. */
+export type RequirementPriorityInputsPatch = {
+  rice?: Partial<Record<keyof RiceInputs, number | null>>;
+  wsjf?: Partial<Record<keyof WsjfInputs, number | null>>;
+  weighted?: Record<string, number | null>;
+};
+
+/**
+ * `current` with `patch` applied, normalised (see `priorityInputsNormalise`).
+ *
+ * @example
+ * priorityInputsMerge({ rice: { reach: 10, impact: 2 } }, { rice: { impact: null, effort: 1 } }); // { rice: { reach: 10, effort: 1 } }
+ */
+export function priorityInputsMerge(current: RequirementPriorityInputs, patch: RequirementPriorityInputsPatch): RequirementPriorityInputs {
+  const apply = (base: object | undefined, change: Record<string, number | null | undefined> | undefined) => {
+    const next: Record<string, unknown> = { ...(base ?? {}) };
+    for (const [key, value] of Object.entries(change ?? {})) {
+      if (value === null) delete next[key];
+      else if (value !== undefined) next[key] = value;
+    }
+    return next;
+  };
+  return priorityInputsNormalise({
+    rice: apply(current.rice, patch.rice),
+    wsjf: apply(current.wsjf, patch.wsjf),
+    weighted: apply(current.weighted, patch.weighted),
+  });
+}
+
+/** Where a dragged requirement lands: its new rank, and the other items of the tier renumbered to make room (if any). */
+export type RankPlacement = { rank: number; renumbered: { id: string; rank: number }[] };
+
+/**
+ * The rank of an item dropped into `tier` (the tier's other items, in any order; the dragged item left out) right
+ * after `previousId`, or right before `nextId` when only that is given, or at the end of the tier when neither is.
+ * The rank falls between the neighbours (`rankBetween`); when they are too close to split — or tied, as rows
+ * imported without ranks are — the whole tier is renumbered 1, 2, 3, … with the item in its place.
+ * The caller checks that the ids are in the tier and in that order.
+ *
+ * @example
+ * const tier = [{ id: "a", moscow: "must", rank: 1 }, { id: "b", moscow: "must", rank: 2 }];
+ * rankPlace(tier, "a", "b"); // { rank: 1.5, renumbered: [] }
+ * rankPlace([{ id: "a", moscow: "must", rank: 0 }, { id: "b", moscow: "must", rank: 0 }], "a", "b");
+ * // { rank: 2, renumbered: [{ id: "a", rank: 1 }, { id: "b", rank: 3 }] }
+ */
+export function rankPlace(tier: readonly RankedItem[], previousId: string | null, nextId: string | null): RankPlacement {
+  const ordered = [...tier].sort(requirementRankCompare);
+  let at: number;
+  if (previousId !== null) {
+    const i = ordered.findIndex((item) => item.id === previousId);
+    at = i < 0 ? ordered.length : i + 1;
+  } else if (nextId !== null) {
+    const i = ordered.findIndex((item) => item.id === nextId);
+    at = i < 0 ? ordered.length : i;
+  } else {
+    at = ordered.length;
+  }
+  const rank = rankBetween(ordered[at - 1]?.rank, ordered[at]?.rank);
+  if (rank !== null && Number.isFinite(rank)) return { rank, renumbered: [] };
+  const renumbered: { id: string; rank: number }[] = [];
+  ordered.forEach((item, i) => {
+    const next = i < at ? i + 1 : i + 2;
+    if (item.rank !== next) renumbered.push({ id: item.id, rank: next });
+  });
+  return { rank: at + 1, renumbered };
+}

@@ -2,6 +2,7 @@
  * A requirement's user-visible fields as one value (what every version stores), and the field-level difference
  * between two versions that the history shows.
  */
+import type { RequirementPriorityInputs } from "./requirement-priority";
 import type { RequirementStatus } from "./requirement-workflow";
 
 /** `functional`, then the non-functional kinds. */
@@ -37,6 +38,11 @@ export type RequirementSnapshot = {
   /** The client's own priority, 1 (highest) to 5, or null when they have not said. */
   clientPriority: number | null;
   rank: number;
+  /**
+   * The scoring models' inputs (RICE, WSJF, weighted criteria), left out while none is entered — so the versions
+   * written before prioritisation existed compare equal to those written since.
+   */
+  priorityInputs?: RequirementPriorityInputs;
 };
 
 /** The snapshot's fields in the order a history lists their changes. */
@@ -52,6 +58,7 @@ export const REQUIREMENT_SNAPSHOT_FIELDS = [
   "moscow",
   "clientPriority",
   "rank",
+  "priorityInputs",
 ] as const satisfies readonly (keyof RequirementSnapshot)[];
 export type RequirementSnapshotField = (typeof REQUIREMENT_SNAPSHOT_FIELDS)[number];
 
@@ -93,8 +100,9 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 export function requirementSnapshotDiff(before: RequirementSnapshot | null, after: RequirementSnapshot): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of REQUIREMENT_SNAPSHOT_FIELDS) {
-    const b: unknown = before ? before[field] : null;
-    const a: unknown = after[field];
+    // An optional field left out reads as null, so "never set" and "cleared" are the same.
+    const b: unknown = before ? (before[field] ?? null) : null;
+    const a: unknown = after[field] ?? null;
     if (before === null && isEmptyValue(a)) continue;
     if (before !== null && jsonEqual(b, a)) continue;
     const change: FieldChange = { field, before: b, after: a };

@@ -133,9 +133,10 @@ describe.each([["zh-CN" as const], ["en" as const]])("the demo workspace (%s)", 
     const numbers = rows.map((r) => r.number).sort((a, b) => a - b);
     expect(numbers).toEqual(rows.map((_, i) => i + 1));
     expect(new Set(rows.map((r) => r.type)).size).toBeGreaterThanOrEqual(4);
-    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["draft", "in_analysis", "awaiting_client", "approved"]));
+    // The approved ones were baselined since (BL-1, seed-demo-baselines.ts).
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["draft", "in_analysis", "awaiting_client", "baselined"]));
     for (const row of rows) {
-      expect(row.clientSharedAt !== null, `REQ-${row.number}`).toBe(["awaiting_client", "approved"].includes(row.status));
+      expect(row.clientSharedAt !== null, `REQ-${row.number}`).toBe(["awaiting_client", "baselined"].includes(row.status));
       expect(row.ownerId, `REQ-${row.number}`).not.toBeNull();
       expect(row.acceptanceCriteria.length, `REQ-${row.number}`).toBeGreaterThan(0);
       const versions = await database.db.select().from(requirementVersions).where(eq(requirementVersions.requirementId, row.id));

@@ -32,6 +32,10 @@ import { hashPassword } from "../modules/auth/auth.crypto";
 import { descriptionFromExcerpt, titleFromExcerpt } from "../modules/elicitation/requirement-sources";
 import { contactKey } from "../modules/questionnaires/public-link";
 import { createRequirementsRepository, type RequirementRecord, type RequirementStep } from "../modules/requirements/requirements.repository";
+import { seedDemoConfirmations } from "./seed-demo-confirmations";
+import { seedDemoBaseline } from "./seed-demo-baselines";
+import { seedDemoChangeRequest } from "./seed-demo-change-requests";
+import { seedDemoPrioritisation } from "./seed-demo-prioritisation";
 import type { Actor } from "../platform/policy";
 import { recordAudit } from "../platform/audit";
 import { renderMarkdown } from "../platform/markdown";
@@ -790,7 +794,8 @@ const STATUS_PATH: Record<DemoRequirement["status"], RequirementStatus[]> = {
   draft: [],
   in_analysis: ["in_analysis"],
   awaiting_client: ["in_analysis", "awaiting_client"],
-  approved: ["in_analysis", "awaiting_client", "approved"],
+  // The client contact approves them in the portal (seed-demo-confirmations.ts).
+  approved: ["in_analysis", "awaiting_client"],
 };
 
 /**
@@ -844,6 +849,16 @@ async function insertRequirementsStage(
     );
     rows.push(await walk(created, transitions(item.status), -item.daysAgo));
   }
+  // The team scores them by weighted criteria (before the client's confirmations, which name the version they saw).
+  rows.splice(0, rows.length, ...(await seedDemoPrioritisation(tx, pm, projectId, rows, at(-13, 10))));
+  // The client contact approves those shown approved, and asks about REQ-4 (the audit search): clarified, it awaits them again.
+  const auditSearch = rows[3];
+  if (!auditSearch) throw new Error("demo requirements missing");
+  await seedDemoConfirmations(tx, { pm, contactId: userId("client"), projectId, toApprove: rows.filter((_, i) => text.requirements[i]?.status === "approved"), toClarify: auditSearch });
+  // With the approved scope agreed, the manager took baseline BL-1.
+  await seedDemoBaseline(tx, pm, projectId, at(-6, 15));
+  // After BL-1 the client's security team asked for more: CR-1, approved by the manager, awaits the client.
+  await seedDemoChangeRequest(tx, pm, projectId, at);
 
   // REQ-2 (leavers disabled) depends on REQ-1 (single sign-on), as the relations repository writes it.
   const [sso, leavers] = rows;

@@ -16,8 +16,13 @@ import { requirementRelationsRoutes } from "./requirements/requirement-relations
 import { requirementProposalsRoutes } from "./requirements/requirement-proposals.routes";
 import { savedViewsRoutes } from "./requirements/saved-views.routes";
 import { requirementsExportRoutes } from "./requirements/requirements-export.routes";
+import { requirementsImportRoutes } from "./requirements/requirements-import.routes";
+import { prioritisationRoutes } from "./prioritisation/prioritisation.routes";
+import { requirementConfirmationsRoutes } from "./requirements/requirement-confirmations.routes";
 import { traceabilityRoutes } from "./traceability/traceability.routes";
 import { elicitationRoutes } from "./elicitation/elicitation.routes";
 import { publicQuestionnaireRoutes, questionnairesRoutes } from "./questionnaires/questionnaires.routes";
+import { baselinesRoutes } from "./baselines/baselines.routes";
+import { changeRequestsRoutes } from "./change-requests/change-requests.routes";
 
-export const MODULES: FastifyPluginAsyncZod[] = [authRoutes, clientsRoutes, usersRoutes, projectsRoutes, projectMembersRoutes, commentsRoutes, auditRoutes, attachmentsRoutes, requirementsRoutes, requirementRelationsRoutes, requirementProposalsRoutes, savedViewsRoutes, requirementsExportRoutes, traceabilityRoutes, elicitationRoutes, questionnairesRoutes, publicQuestionnaireRoutes];
+export const MODULES: FastifyPluginAsyncZod[] = [authRoutes, clientsRoutes, usersRoutes, projectsRoutes, projectMembersRoutes, commentsRoutes, auditRoutes, attachmentsRoutes, requirementsRoutes, requirementRelationsRoutes, requirementProposalsRoutes, savedViewsRoutes, requirementsExportRoutes, requirementsImportRoutes, prioritisationRoutes, requirementConfirmationsRoutes, traceabilityRoutes, elicitationRoutes, questionnairesRoutes, publicQuestionnaireRoutes, baselinesRoutes, changeRequestsRoutes];

@@ -26,6 +26,23 @@ export async function recordAudit(tx: Tx | Db, actor: Pick<Actor, "userId" | "wo
   });
 }
 
+/** Many records in one statement (a bulk import's thousands of rows), with the same rules as `recordAudit`. */
+export async function recordAudits(tx: Tx | Db, actor: Pick<Actor, "userId" | "workspaceId"> | null, workspaceId: string, records: readonly AuditRecord[]) {
+  if (records.length === 0) return;
+  await tx.insert(auditLog).values(
+    records.map((record) => ({
+      workspaceId,
+      actorId: actor?.userId ?? null,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      projectId: record.projectId ?? null,
+      action: record.action,
+      before: record.before === undefined ? null : toJson(record.before),
+      after: record.after === undefined ? null : toJson(record.after),
+    })),
+  );
+}
+
 /** Rows carry Date objects; store them as ISO strings, and never store secrets. */
 function toJson(value: unknown): unknown {
   return JSON.parse(

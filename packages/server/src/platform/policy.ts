@@ -272,7 +272,7 @@ export const questionnaireVisibility = (actor: Actor): "all" | "published_to_por
 
 /**
  * A project's register as a whole. `read`: list requirements (a contact only those in front of the client, see
- * `requirementVisibility`). `write`: create, edit, move through the workflow, relate, bulk-edit, link for
+ * `requirementVisibility`). `write`: create (also by importing a spreadsheet), edit, move through the workflow, relate, bulk-edit, link for
  * traceability, share a saved view — the project's managers and members, and admins. `internal.read`: the team's
  * material — saved views, traceability — every staff member who reads the project, viewers included; never a contact.
  */
@@ -299,11 +299,15 @@ export type RequirementFacts = { project: ProjectFacts; status: RequirementStatu
  * the team's drafts and analysis stay internal. `read_internal`: the status reason, sources, conflict/duplicate
  * relations and the full history (a contact gets the client-visible versions without reasons). `update`: edit,
  * transition, relate. Comments and files follow the project's rules, on requirements the actor can see.
+ * `confirm`: the client's own answer in the portal (approve, or ask for clarification) — only a contact of the
+ * project's client who is on the project; staff record an approval given elsewhere through the workflow instead, so
+ * a confirmation always is the client's own word. Whoever reads the requirement reads its confirmations.
  */
 export type RequirementAction =
   | "requirement.read"
   | "requirement.read_internal"
   | "requirement.update"
+  | "requirement.confirm"
   | "requirement.comment"
   | "requirement.attach"
   | "requirement.audit.read";
@@ -323,6 +327,8 @@ export function canRequirement(actor: Actor, action: RequirementAction, facts: R
       return visible && canProject(actor, "project.attach", facts.project);
     case "requirement.audit.read":
       return visible && canProject(actor, "project.audit.read", facts.project);
+    case "requirement.confirm":
+      return visible && actor.role === "client" && facts.project.memberRole === "client" && facts.project.clientId === actor.clientId;
   }
 }
 
@@ -361,4 +367,152 @@ export function canRequirementRelation(
     case "update":
       return read && canRequirement(actor, "requirement.update", relation.from) && canRequirement(actor, "requirement.update", relation.to);
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Prioritisation: scoring model, ranked view, moves, client priority (modules/prioritisation; docs/requirements.md).
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A project's prioritisation as a whole. `read`: the ranked view — everyone who reads the project (a contact only
+ * the requirements they see, with scores but without the team's inputs and criteria). `model.read`: the scoring
+ * model and its criteria — staff who read the project. `rank`: move requirements within and between MoSCoW tiers
+ * and enter their scoring inputs — whoever writes the register. `configure`: choose the scoring model, edit its
+ * criteria, and re-rank the whole register by score — the project's managers and admins, since both change the
+ * order everyone works from.
+ */
+export type PrioritisationAction = "priorities.read" | "priorities.model.read" | "priorities.rank" | "priorities.configure";
+
+export function canPrioritisation(actor: Actor, action: PrioritisationAction, project: ProjectFacts): boolean {
+  switch (action) {
+    case "priorities.read":
+      return canRequirements(actor, "requirements.read", project);
+    case "priorities.model.read":
+      return canRequirements(actor, "requirements.internal.read", project);
+    case "priorities.rank":
+      return canRequirements(actor, "requirements.write", project);
+    case "priorities.configure":
+      return canRequirements(actor, "requirements.read", project) && isStaff(actor) && (isAdmin(actor) || project.memberRole === "manager");
+  }
+}
+
+/**
+ * One requirement's priorities. `rank`: its MoSCoW tier, manual rank and scoring inputs — whoever may update it.
+ * `client_priority`: the client's own priority (1–5) — a contact of the project's client on a requirement they can
+ * see, or the team recording it for them (whoever may update it). A contact never changes the team's MoSCoW,
+ * rank or inputs.
+ */
+export type RequirementPriorityAction = "requirement.priority.rank" | "requirement.priority.client";
+
+export function canRequirementPriority(actor: Actor, action: RequirementPriorityAction, facts: RequirementFacts): boolean {
+  switch (action) {
+    case "requirement.priority.rank":
+      return canRequirement(actor, "requirement.update", facts);
+    case "requirement.priority.client":
+      return (
+        canRequirement(actor, "requirement.update", facts) ||
+        (canRequirement(actor, "requirement.read", facts) && actor.role === "client" && facts.project.memberRole === "client" && facts.project.clientId === actor.clientId)
+      );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scope baselines and scope creep (modules/baselines; docs/requirements.md "Baselines and scope creep").
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A project's baselines. `read`: list, read and compare baselines and the scope-creep figure — everyone who reads the
+ * project, a client contact included (a baseline holds only requirements in front of the client). `preview`: what a
+ * baseline taken now would hold, what it leaves out and which conflicts block it — the team's analysis, staff only.
+ * `create`: take a baseline — whoever may write the register (managers, members, admins). Baselines are never
+ * changed or removed, so there is no such action.
+ */
+export type BaselinesAction = "baselines.read" | "baselines.preview" | "baselines.create";
+
+export function canBaselines(actor: Actor, action: BaselinesAction, project: ProjectFacts): boolean {
+  switch (action) {
+    case "baselines.read":
+      return canRequirements(actor, "requirements.read", project);
+    case "baselines.preview":
+      return canRequirements(actor, "requirements.internal.read", project);
+    case "baselines.create":
+      return canRequirements(actor, "requirements.write", project);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Change requests (modules/change-requests; docs/requirements.md "Change requests").
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A project's change requests as a whole. `read`: list them — everyone who reads the project (a client contact sees
+ * only those put in front of the client, see `changeRequestVisibility`). `write`: draft, edit, submit and withdraw —
+ * whoever may write the register (managers, members, admins).
+ */
+export type ChangeRequestsAction = "change_requests.read" | "change_requests.write";
+
+export function canChangeRequests(actor: Actor, action: ChangeRequestsAction, project: ProjectFacts): boolean {
+  switch (action) {
+    case "change_requests.read":
+      return canRequirements(actor, "requirements.read", project);
+    case "change_requests.write":
+      return canRequirements(actor, "requirements.write", project);
+  }
+}
+
+/**
+ * What the policy needs to know about one change request: its project, and whether it was ever submitted (a draft,
+ * or a draft withdrawn before anyone saw it, is the team's own work).
+ */
+export type ChangeRequestFacts = { project: ProjectFacts; submitted: boolean };
+
+/**
+ * One change request. `read`: staff who read the project see every request; a client contact on their own project
+ * sees it once it has been submitted. `edit`: change, submit, withdraw. `decide_manager`: the manager's decision —
+ * the project's managers and workspace admins. `decide_client`: the client's decision — a contact of the project's
+ * client who is on the project. Comments and files follow the project's rules on requests the actor can see; the
+ * history is the team's.
+ */
+export type ChangeRequestAction =
+  | "change_request.read"
+  | "change_request.edit"
+  | "change_request.decide_manager"
+  | "change_request.decide_client"
+  | "change_request.comment"
+  | "change_request.attach"
+  | "change_request.audit.read";
+
+export function canChangeRequest(actor: Actor, action: ChangeRequestAction, facts: ChangeRequestFacts): boolean {
+  const projectRead = canProject(actor, "project.read", facts.project);
+  const visible = projectRead && (isStaff(actor) || facts.submitted);
+  switch (action) {
+    case "change_request.read":
+      return visible;
+    case "change_request.edit":
+      return visible && canChangeRequests(actor, "change_requests.write", facts.project);
+    case "change_request.decide_manager":
+      return visible && isStaff(actor) && (isAdmin(actor) || facts.project.memberRole === "manager");
+    case "change_request.decide_client":
+      return visible && actor.role === "client" && facts.project.memberRole === "client" && facts.project.clientId === actor.clientId;
+    case "change_request.comment":
+      return visible && canProject(actor, "project.comment", facts.project);
+    case "change_request.attach":
+      return visible && canProject(actor, "project.attach", facts.project);
+    case "change_request.audit.read":
+      return visible && canProject(actor, "project.audit.read", facts.project);
+  }
+}
+
+/** The side a person decides for, if any: a client contact for the client, everyone else for the manager. */
+export const changeRequestSideOf = (actor: Actor): "manager" | "client" => (isStaff(actor) ? "manager" : "client");
+
+/**
+ * `change_request.read` as a filter for lists, which the repository turns into SQL before paging. It must agree with
+ * `canChangeRequest(actor, "change_request.read", …)`.
+ */
+export type ChangeRequestVisibility = { kind: "all" } | { kind: "submitted" } | { kind: "none" };
+
+export function changeRequestVisibility(actor: Actor, project: ProjectFacts): ChangeRequestVisibility {
+  if (!canProject(actor, "project.read", project)) return { kind: "none" };
+  return isStaff(actor) ? { kind: "all" } : { kind: "submitted" };
 }

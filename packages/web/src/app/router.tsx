@@ -3,6 +3,11 @@ import { RequireContact, RequireStaff } from "../modules/auth/route-guards";
 import { AppShell } from "../modules/shell/app-shell";
 import { PortalShell } from "../modules/shell/portal-shell";
 import { ApiTokensPage } from "../pages/api-tokens.page";
+import { BaselinesPage } from "../pages/baselines.page";
+import { ChangeRequestPage } from "../pages/change-request.page";
+import { EditChangeRequestPage } from "../pages/change-request-edit.page";
+import { NewChangeRequestPage } from "../pages/change-request-new.page";
+import { ChangeRequestsPage } from "../pages/change-requests.page";
 import { ClientDetailPage } from "../pages/client-detail.page";
 import { ClientsPage } from "../pages/clients.page";
 import { ElicitationSessionPage } from "../pages/elicitation-session.page";
@@ -12,6 +17,7 @@ import { NotFoundPage } from "../pages/not-found.page";
 import { PeoplePage } from "../pages/people.page";
 import { PortalHomePage } from "../pages/portal-home.page";
 import { PortalProjectPage } from "../pages/portal-project.page";
+import { PortalChangeRequestPage } from "../pages/portal-change-request.page";
 import { PortalQuestionnairePage } from "../pages/portal-questionnaire.page";
 import { PortalRequirementPage } from "../pages/portal-requirement.page";
 import { ProjectPage } from "../pages/project.page";
@@ -62,6 +68,11 @@ export const router = createBrowserRouter([
           { path: "/clients/:id", element: <ClientDetailPage /> },
           { path: "/projects/:id/:section?", element: <ProjectPage /> },
           { path: "/projects/:id/requirements/traceability", element: <TraceabilityPage /> },
+          { path: "/projects/:id/requirements/baselines", element: <BaselinesPage /> },
+          { path: "/projects/:id/requirements/change-requests", element: <ChangeRequestsPage /> },
+          { path: "/projects/:id/requirements/change-requests/new", element: <NewChangeRequestPage /> },
+          { path: "/projects/:id/requirements/change-requests/:changeRequestId", element: <ChangeRequestPage /> },
+          { path: "/projects/:id/requirements/change-requests/:changeRequestId/edit", element: <EditChangeRequestPage /> },
           { path: "/projects/:id/requirements/:requirementId", element: <RequirementPage /> },
           { path: "/projects/:id/elicitation/sessions/:sessionId", element: <ElicitationSessionPage /> },
           { path: "/projects/:id/elicitation/questionnaires/:questionnaireId", element: <QuestionnaireBuilderPage /> },
@@ -81,6 +92,7 @@ export const router = createBrowserRouter([
           { index: true, element: <PortalHomePage /> },
           { path: "projects/:id", element: <PortalProjectPage /> },
           { path: "projects/:id/requirements/:requirementId", element: <PortalRequirementPage /> },
+          { path: "projects/:id/change-requests/:changeRequestId", element: <PortalChangeRequestPage /> },
           { path: "projects/:id/questionnaires/:questionnaireId", element: <PortalQuestionnairePage /> },
         ],
       },

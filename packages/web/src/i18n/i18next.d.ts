@@ -2,12 +2,17 @@ import "i18next";
 import type en from "./en.json";
 import type elicitationEn from "./elicitation.en.json";
 import type requirementsEn from "./requirements.en.json";
+import type prioritisationEn from "./prioritisation.en.json";
+import type clientConfirmationEn from "./client-confirmation.en.json";
+import type baselinesEn from "./baselines.en.json";
+import type changeRequestsEn from "./change-requests.en.json";
+import type requirementsImportEn from "./requirements-import.en.json";
 
 declare module "i18next" {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation must be an interface
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof en & typeof elicitationEn & typeof requirementsEn };
+    resources: { translation: typeof en & typeof elicitationEn & typeof requirementsEn & typeof prioritisationEn & typeof baselinesEn & typeof clientConfirmationEn & typeof requirementsImportEn & typeof changeRequestsEn };
     returnNull: false;
   }
 }

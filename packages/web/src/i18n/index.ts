@@ -11,6 +11,16 @@ import elicitationEn from "./elicitation.en.json";
 import elicitationZhCN from "./elicitation.zh-CN.json";
 import requirementsEn from "./requirements.en.json";
 import requirementsZhCN from "./requirements.zh-CN.json";
+import prioritisationEn from "./prioritisation.en.json";
+import prioritisationZhCN from "./prioritisation.zh-CN.json";
+import clientConfirmationEn from "./client-confirmation.en.json";
+import clientConfirmationZhCN from "./client-confirmation.zh-CN.json";
+import baselinesEn from "./baselines.en.json";
+import baselinesZhCN from "./baselines.zh-CN.json";
+import changeRequestsEn from "./change-requests.en.json";
+import changeRequestsZhCN from "./change-requests.zh-CN.json";
+import requirementsImportEn from "./requirements-import.en.json";
+import requirementsImportZhCN from "./requirements-import.zh-CN.json";
 
 export const LOCALE_STORAGE_KEY = "jiaofu.locale";
 
@@ -45,8 +55,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...elicitationEn, ...requirementsEn } },
-    "zh-CN": { translation: { ...zhCN, ...elicitationZhCN, ...requirementsZhCN } },
+    en: { translation: { ...en, ...elicitationEn, ...requirementsEn, ...prioritisationEn, ...baselinesEn, ...clientConfirmationEn, ...requirementsImportEn, ...changeRequestsEn } },
+    "zh-CN": { translation: { ...zhCN, ...elicitationZhCN, ...requirementsZhCN, ...prioritisationZhCN, ...baselinesZhCN, ...clientConfirmationZhCN, ...requirementsImportZhCN, ...changeRequestsZhCN } },
   },
   lng: initialLocale(),
   supportedLngs: [...LOCALES],

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { TEntityType } from "@jiaofu/contracts";
-import type { Db } from "../../db/database";
+import type { Db, Tx } from "../../db/database";
 import { comments, users } from "../../db/schema";
 import { recordAudit } from "../../platform/audit";
 import type { EntityScope } from "../../platform/entity-scope";
@@ -14,7 +14,8 @@ export const COMMENT_ORDER: SortSpec = { key: "createdAt", expr: comments.create
 
 const auditOf = (scope: EntityScope) => ({ entityType: "comment", projectId: scope.projectId });
 
-export function createCommentsRepository(db: Db) {
+/** With a transaction handle, writes join the caller's transaction (e.g. a client's question posted with their confirmation). */
+export function createCommentsRepository(db: Db | Tx) {
   const selectWithAuthor = () =>
     db
       .select({ comment: comments, authorName: users.name })

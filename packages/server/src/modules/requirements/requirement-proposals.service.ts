@@ -32,7 +32,7 @@ import { createRequirementsRepository } from "./requirements.repository";
 /** The project inbox returns at most this many proposals, highest scores first. */
 export const PROJECT_PROPOSALS_CAP = 200;
 
-const finderText = (r: Pick<FinderRequirement, "id" | "title" | "description">) => ({ id: r.id, text: `${r.title}\n${r.description}` });
+export const finderText = (r: Pick<FinderRequirement, "id" | "title" | "description">) => ({ id: r.id, text: `${r.title}\n${r.description}` });
 
 /**
  * The reason of a proposal in `locale`, from the engine's `reasonKey` and `reasonParams`. Flags among the params

@@ -1,8 +1,16 @@
 import {
+  priorityInputsNormalise,
   requirementKey,
   type RequirementSnapshot,
 } from "@jiaofu/engine";
-import type { TRequirement, TRequirementDetail, TRequirementRelation, TRequirementSnapshot, TRequirementSource } from "@jiaofu/contracts";
+import type {
+  TRequirement,
+  TRequirementConfirmationSummary,
+  TRequirementDetail,
+  TRequirementRelation,
+  TRequirementSnapshot,
+  TRequirementSource,
+} from "@jiaofu/contracts";
 import { renderMarkdown } from "../../platform/markdown";
 import type { RequirementRecord, RequirementRow, RequirementSourceRow } from "./requirements.repository";
 
@@ -28,6 +36,8 @@ export function presentRequirement(row: RequirementRow, internal: boolean): TReq
     moscow: row.moscow,
     clientPriority: row.clientPriority,
     rank: row.rank,
+    // The team's estimates (effort, reach…) stay internal; a contact sees the resulting score in the ranked view.
+    priorityInputs: internal ? priorityInputsNormalise(row.priorityInputs) : {},
     createdById: row.createdById,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -40,12 +50,14 @@ export function presentRequirementDetail(
   internal: boolean,
   sources: RequirementSourceRow[],
   relations: TRequirementRelation[],
+  confirmation: TRequirementConfirmationSummary | null,
 ): TRequirementDetail {
   return {
     ...presentRequirement(row, internal),
     descriptionHtml: renderMarkdown(row.description),
     sources: internal ? sources.map(presentSource) : [],
     relations,
+    confirmation,
   };
 }
 
@@ -70,7 +82,8 @@ export function presentSource(row: RequirementSourceRow): TRequirementSource {
 
 /** A stored snapshot as the contract shows it; without the reason for a client contact. */
 export function presentSnapshot(snapshot: RequirementSnapshot, internal: boolean): TRequirementSnapshot {
-  return { ...snapshot, statusReason: internal ? snapshot.statusReason : null };
+  const { priorityInputs, ...rest } = snapshot;
+  return { ...rest, statusReason: internal ? snapshot.statusReason : null, ...(internal && priorityInputs ? { priorityInputs } : {}) };
 }
 
 /** The other end of a relation. */

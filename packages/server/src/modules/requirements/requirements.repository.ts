@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
-import { REQUIREMENT_CLIENT_STATUSES, type RequirementSnapshot, type RequirementStatus } from "@jiaofu/engine";
+import { REQUIREMENT_CLIENT_STATUSES, priorityInputsIsEmpty, priorityInputsNormalise, type RequirementSnapshot, type RequirementStatus } from "@jiaofu/engine";
 import type { TRequirementSourceKind } from "@jiaofu/contracts";
 import type { Db, Tx } from "../../db/database";
 import { projectMembers, projects, requirementSources, requirementVersions, requirements, users } from "../../db/schema";
@@ -35,7 +35,7 @@ export type RequirementSourceValues = {
 
 /** One step of a change: an edit, or a move through the workflow (by a person, or `automatic` after an edit). */
 export type RequirementStep =
-  | { action: "update"; set: Partial<RequirementValues> & { rank?: number } }
+  | { action: "update"; set: Partial<RequirementValues> & Partial<Pick<RequirementRecord, "rank" | "priorityInputs">> }
   | { action: "transition"; set: { status: RequirementStatus; statusReason: string | null }; automatic: boolean };
 
 /** The steps to apply to one requirement, if it is still at `expectedVersion`. */
@@ -55,6 +55,8 @@ export function requirementSnapshotOf(row: RequirementRecord): RequirementSnapsh
     moscow: row.moscow,
     clientPriority: row.clientPriority,
     rank: row.rank,
+    // Left out while empty, so versions from before prioritisation compare equal (see RequirementSnapshot).
+    ...(priorityInputsIsEmpty(row.priorityInputs) ? {} : { priorityInputs: priorityInputsNormalise(row.priorityInputs) }),
   };
 }
 
@@ -94,7 +96,7 @@ export type RequirementListOptions = {
 };
 
 /** A stale version found while applying a change: the whole transaction is rolled back. */
-class StaleRequirement extends Error {
+export class StaleRequirement extends Error {
   constructor(readonly requirementId: string) {
     super(`requirement ${requirementId} changed`);
   }
@@ -110,6 +112,50 @@ function rankCursorClause(desc: boolean, cursor: string | undefined): SQL | unde
   return sql`(${MOSCOW_TIER}, ${requirements.rank}, ${requirements.id}) ${op} (${tier}::int, ${rank}::float8, ${id}::uuid)`;
 }
 
+/**
+ * Applies the steps of one change inside `tx`: each step bumps the version, writes a version row and an audit row.
+ * Other modules that move requirements inside their own transaction (taking a baseline) call it directly; a stale
+ * version throws `StaleRequirement`, which rolls their transaction back too.
+ */
+export async function applyRequirementChange(tx: Tx, actor: Actor, change: RequirementChange, now: Date): Promise<RequirementRecord> {
+  const [before] = await tx
+    .select()
+    .from(requirements)
+    .where(and(eq(requirements.id, change.id), eq(requirements.workspaceId, actor.workspaceId)))
+    .for("update");
+  if (!before || before.version !== change.expectedVersion) throw new StaleRequirement(change.id);
+  let current = before;
+  for (const step of change.steps) {
+    const set: Partial<typeof requirements.$inferInsert> = { ...step.set, updatedAt: now };
+    if (step.action === "transition" && current.clientSharedAt === null && CLIENT_STATUSES.includes(step.set.status)) set.clientSharedAt = now;
+    const [after] = await tx
+      .update(requirements)
+      .set({ ...set, version: sql`${requirements.version} + 1` })
+      .where(and(eq(requirements.id, change.id), eq(requirements.version, current.version)))
+      .returning();
+    if (!after) throw new StaleRequirement(change.id);
+    await tx.insert(requirementVersions).values({
+      requirementId: after.id,
+      version: after.version,
+      action: step.action,
+      automatic: step.action === "transition" && step.automatic,
+      snapshot: requirementSnapshotOf(after),
+      changedById: actor.userId,
+      changedAt: now,
+    });
+    await recordAudit(tx, actor, actor.workspaceId, {
+      entityType: "requirement",
+      entityId: after.id,
+      projectId: after.projectId,
+      action: step.action === "transition" ? (step.automatic ? "transition.automatic" : "transition") : "update",
+      before: current,
+      after,
+    });
+    current = after;
+  }
+  return current;
+}
+
 export function createRequirementsRepository(db: Db | Tx) {
   const selectRows = () =>
     db
@@ -117,46 +163,6 @@ export function createRequirementsRepository(db: Db | Tx) {
       .from(requirements)
       .leftJoin(users, eq(users.id, requirements.ownerId));
   const flatten = (r: { requirement: RequirementRecord; ownerName: string | null }): RequirementRow => ({ ...r.requirement, ownerName: r.ownerName });
-
-  /** Applies the steps of one change inside `tx`: each step bumps the version, writes a version row and an audit row. */
-  async function applyChange(tx: Tx, actor: Actor, change: RequirementChange, now: Date): Promise<RequirementRecord> {
-    const [before] = await tx
-      .select()
-      .from(requirements)
-      .where(and(eq(requirements.id, change.id), eq(requirements.workspaceId, actor.workspaceId)))
-      .for("update");
-    if (!before || before.version !== change.expectedVersion) throw new StaleRequirement(change.id);
-    let current = before;
-    for (const step of change.steps) {
-      const set: Partial<typeof requirements.$inferInsert> = { ...step.set, updatedAt: now };
-      if (step.action === "transition" && current.clientSharedAt === null && CLIENT_STATUSES.includes(step.set.status)) set.clientSharedAt = now;
-      const [after] = await tx
-        .update(requirements)
-        .set({ ...set, version: sql`${requirements.version} + 1` })
-        .where(and(eq(requirements.id, change.id), eq(requirements.version, current.version)))
-        .returning();
-      if (!after) throw new StaleRequirement(change.id);
-      await tx.insert(requirementVersions).values({
-        requirementId: after.id,
-        version: after.version,
-        action: step.action,
-        automatic: step.action === "transition" && step.automatic,
-        snapshot: requirementSnapshotOf(after),
-        changedById: actor.userId,
-        changedAt: now,
-      });
-      await recordAudit(tx, actor, actor.workspaceId, {
-        entityType: "requirement",
-        entityId: after.id,
-        projectId: after.projectId,
-        action: step.action === "transition" ? (step.automatic ? "transition.automatic" : "transition") : "update",
-        before: current,
-        after,
-      });
-      current = after;
-    }
-    return current;
-  }
 
   return {
     list: async (workspaceId: string, projectId: string, visibility: RequirementVisibility, opts: RequirementListOptions) => {
@@ -319,8 +325,16 @@ export function createRequirementsRepository(db: Db | Tx) {
     /**
      * A new requirement with the next key of its project: the project row is locked `for update`, so concurrent
      * creations take numbers one after the other. Version 1, its sources and the audit row in the same transaction.
+     * It starts as a draft, or — made by an approved change request, which both sides agreed — as `initial`.
      */
-    create: (actor: Actor, projectId: string, values: RequirementValues, sources: RequirementSourceValues[], now: Date) =>
+    create: (
+      actor: Actor,
+      projectId: string,
+      values: RequirementValues,
+      sources: RequirementSourceValues[],
+      now: Date,
+      initial: { status: RequirementStatus; statusReason: string | null } = { status: "draft", statusReason: null },
+    ) =>
       db.transaction(async (tx) => {
         await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).for("update");
         const [next] = await tx
@@ -334,6 +348,9 @@ export function createRequirementsRepository(db: Db | Tx) {
           .insert(requirements)
           .values({
             ...values,
+            status: initial.status,
+            statusReason: initial.statusReason,
+            clientSharedAt: CLIENT_STATUSES.includes(initial.status) ? now : null,
             workspaceId: actor.workspaceId,
             projectId,
             number: Number(next?.number ?? 1),
@@ -368,7 +385,7 @@ export function createRequirementsRepository(db: Db | Tx) {
         const rows = await db.transaction(async (tx) => {
           const out: RequirementRecord[] = [];
           // A fixed order, so two bulk edits over the same requirements cannot deadlock.
-          for (const change of [...changes].sort((a, b) => (a.id < b.id ? -1 : 1))) out.push(await applyChange(tx, actor, change, now));
+          for (const change of [...changes].sort((a, b) => (a.id < b.id ? -1 : 1))) out.push(await applyRequirementChange(tx, actor, change, now));
           return out;
         });
         return { kind: "ok", rows };

@@ -13,6 +13,7 @@ import {
   type RequirementSnapshot,
   type RequirementStatus,
   type RequirementTransitionCheck,
+  type RequirementTransitionOrigin,
 } from "@jiaofu/engine";
 import {
   ZCreateRequirementRequest,
@@ -35,11 +36,14 @@ import { requireProjectAccess } from "../../platform/project-access";
 import { requireRequirementAccess, type RequirementAccess } from "./requirement-access";
 import { presentRelation, relationsVisibleTo } from "./requirement-relations.service";
 import { createRequirementRelationsRepository } from "./requirement-relations.repository";
+import { presentConfirmationSummary } from "./requirement-confirmations.presenter";
+import { createRequirementConfirmationsRepository } from "./requirement-confirmations.repository";
 import { presentRequirement, presentRequirementDetail, presentSnapshot, presentSource, presentRelatedRequirement } from "./requirements.presenter";
 import {
   createRequirementsRepository,
   requirementSnapshotOf,
   type RequirementChange,
+  type RequirementRecord,
   type RequirementRow,
   type RequirementSourceValues,
   type RequirementStep,
@@ -120,10 +124,11 @@ function normaliseTags(tags: readonly string[]): string[] {
   return out;
 }
 
-const withCriterionIds = (criteria: readonly { id?: string | undefined; text: string }[]) => criteria.map((c) => ({ id: c.id ?? randomUUID(), text: c.text }));
+/** Criteria as stored: each keeps the id it was sent with, a new one gets a fresh id. */
+export const withCriterionIds = (criteria: readonly { id?: string | undefined; text: string }[]) => criteria.map((c) => ({ id: c.id ?? randomUUID(), text: c.text }));
 
 /** The refusal of a transition, in the caller's language, naming from, to and what is allowed instead. */
-function transitionError(row: RequirementRow, to: RequirementStatus, check: Extract<RequirementTransitionCheck, { ok: false }>): AppError {
+function transitionError(row: Pick<RequirementRecord, "number" | "status">, to: RequirementStatus, check: Extract<RequirementTransitionCheck, { ok: false }>): AppError {
   const details = { from: row.status, to, allowed: check.allowed };
   const params = {
     key: requirementKey(row.number),
@@ -141,6 +146,21 @@ function transitionError(row: RequirementRow, to: RequirementStatus, check: Extr
     case "reserved":
       return new AppError("conflict", "requirement.transition_reserved", params, details);
   }
+}
+
+/**
+ * The step that moves `row` to `to` when `via` may make that move, or the refusal as the API words it. The
+ * transitions endpoint passes `manual`; taking a baseline passes `baseline` (modules/baselines).
+ */
+export function requirementTransitionStep(
+  row: Pick<RequirementRecord, "number" | "status">,
+  to: RequirementStatus,
+  via: RequirementTransitionOrigin,
+  reason: string | null,
+): RequirementStep {
+  const check = requirementTransitionCheck(row.status, to, via, reason);
+  if (!check.ok) throw transitionError(row, to, check);
+  return { action: "transition", set: { status: to, statusReason: reason }, automatic: false };
 }
 
 /** The field names whose values differ between two snapshots. */
@@ -177,7 +197,8 @@ export function createRequirementsService(deps: AppDeps) {
     const r = createRequirementsRepository(db);
     const sources = internal ? await r.sources(access.row.id) : [];
     const relations = relationsVisibleTo(actor, access.project, await createRequirementRelationsRepository(db).listFor(actor.workspaceId, access.row.id));
-    return presentRequirementDetail(access.row, internal, sources, relations.map(presentRelation));
+    const confirmation = (await createRequirementConfirmationsRepository(db).latestFor([access.row.id])).get(access.row.id);
+    return presentRequirementDetail(access.row, internal, sources, relations.map(presentRelation), presentConfirmationSummary(confirmation, access.row));
   }
 
   async function detailById(db: Db | Tx, actor: Actor, id: string) {
@@ -328,11 +349,7 @@ export function createRequirementsService(deps: AppDeps) {
       const { row } = access;
       if (input.version !== row.version) throw versionConflict(await readDetail(deps.db, actor, access));
       const reason = input.reason?.trim() ? input.reason.trim() : null;
-      const check = requirementTransitionCheck(row.status, input.to, "manual", reason);
-      if (!check.ok) throw transitionError(row, input.to, check);
-      await applyOrConflict(actor, [
-        { id, expectedVersion: input.version, steps: [{ action: "transition", set: { status: input.to, statusReason: reason }, automatic: false }] },
-      ]);
+      await applyOrConflict(actor, [{ id, expectedVersion: input.version, steps: [requirementTransitionStep(row, input.to, "manual", reason)] }]);
       return detailById(deps.db, actor, id);
     },
 
@@ -360,7 +377,8 @@ export function createRequirementsService(deps: AppDeps) {
           return requirementVisibleToClient(v.snapshot.status, shared);
         });
         const newestFirst = visible.reverse();
-        const presented = presentVersions(newestFirst, (i) => newestFirst[i + 1]?.snapshot ?? null, false);
+        // A version that changed only what a contact does not see (a reason, the scoring inputs) shows nothing new: left out.
+        const presented = presentVersions(newestFirst, (i) => newestFirst[i + 1]?.snapshot ?? null, false).filter((v) => v.changes.length > 0 || v.action === "create");
         const from = presented.filter((v) => beforeVersion === undefined || v.version < beforeVersion);
         items = from.slice(0, query.limit);
         more = from.length > query.limit;

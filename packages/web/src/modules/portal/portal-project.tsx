@@ -13,12 +13,15 @@ import { ProjectSummary } from "../projects/project-summary";
 import { projectPermissions } from "../projects/project-permissions";
 import { useProject } from "../projects/projects.queries";
 import { PortalRequirements } from "../requirements/portal-requirements";
+import { PortalBaselines } from "../baselines/portal-baselines";
+import { PortalChangeRequests } from "../change-requests/portal-change-requests";
 import { StageStepper } from "../projects/stage-stepper";
 import { PortalQuestionnaires } from "../questionnaires/portal-questionnaires";
+import { PortalPendingConfirmations } from "../client-confirmation/portal-pending-confirmations";
 import "../projects/projects.css";
 import "./portal.css";
 
-const PORTAL_TABS = ["overview", "requirements", "comments", "files"] as const;
+const PORTAL_TABS = ["overview", "requirements", "baselines", "change-requests", "comments", "files"] as const;
 type PortalTab = (typeof PORTAL_TABS)[number];
 function isPortalTab(value: string | null): value is PortalTab {
   return value !== null && (PORTAL_TABS as readonly string[]).includes(value);
@@ -47,6 +50,8 @@ export function PortalProject({ projectId }: { projectId: string }) {
   const items: TabItem<PortalTab>[] = [
     { id: "overview", label: t("portal.tabs.overview") },
     { id: "requirements", label: t("requirements.portal.tab") },
+    { id: "baselines", label: t("baselines.portal.tab") },
+    { id: "change-requests", label: t("changeRequests.portal.tab") },
     { id: "comments", label: t("portal.tabs.comments") },
     { id: "files", label: t("portal.tabs.files") },
   ];
@@ -57,6 +62,7 @@ export function PortalProject({ projectId }: { projectId: string }) {
       <Card>
         <StageStepper stage={project.data.stage} />
       </Card>
+      <PortalPendingConfirmations projectId={projectId} />
       <PortalQuestionnaires projectId={projectId} />
       <Card>
         <Tabs
@@ -69,6 +75,10 @@ export function PortalProject({ projectId }: { projectId: string }) {
             <ProjectSummary project={project.data} />
           ) : tab === "requirements" ? (
             <PortalRequirements projectId={projectId} />
+          ) : tab === "baselines" ? (
+            <PortalBaselines projectId={projectId} />
+          ) : tab === "change-requests" ? (
+            <PortalChangeRequests projectId={projectId} />
           ) : tab === "comments" ? (
             <CommentsPanel entityType="project" entityId={projectId} canComment={can.comment} meId={me.id} canModerate={false} />
           ) : (

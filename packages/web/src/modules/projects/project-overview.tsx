@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import type { TProject } from "@jiaofu/contracts";
 import { Card, Tabs, type TabItem } from "../../ui";
 import { ActivityPanel } from "../collaboration/activity-panel";
+import { baselinesPath } from "../baselines/baseline-paths";
+import { ScopeCreepCard } from "../baselines/scope-creep-card";
 import { ProjectDetailsForm } from "./project-details-form";
 import { ProjectMembers } from "./project-members";
 import { ProjectSummary } from "./project-summary";
@@ -18,7 +20,10 @@ function isOverviewTab(value: string | null): value is OverviewTab {
 
 export type ProjectOverviewProps = { project: TProject; can: ProjectPermissions };
 
-/** Details (editable by managers), members and the activity log. The tab is kept in the URL (`?tab=members`). */
+/**
+ * Details (editable by managers), members and the activity log — the tab is kept in the URL (`?tab=members`) — and
+ * the scope-creep figure since the first baseline.
+ */
 export function ProjectOverview({ project, can }: ProjectOverviewProps) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -37,20 +42,23 @@ export function ProjectOverview({ project, can }: ProjectOverviewProps) {
   }
 
   return (
-    <Card>
-      <Tabs items={items} value={tab} onChange={handleTabChange} label={t("overview.tabsLabel")}>
-        {tab === "details" ? (
-          can.manage ? (
-            <ProjectDetailsForm key={formKey} project={project} onReset={() => setFormKey((key) => key + 1)} />
+    <div className="stack">
+      <Card>
+        <Tabs items={items} value={tab} onChange={handleTabChange} label={t("overview.tabsLabel")}>
+          {tab === "details" ? (
+            can.manage ? (
+              <ProjectDetailsForm key={formKey} project={project} onReset={() => setFormKey((key) => key + 1)} />
+            ) : (
+              <ProjectSummary project={project} />
+            )
+          ) : tab === "members" ? (
+            <ProjectMembers project={project} canManage={can.manage} />
           ) : (
-            <ProjectSummary project={project} />
-          )
-        ) : tab === "members" ? (
-          <ProjectMembers project={project} canManage={can.manage} />
-        ) : (
-          <ActivityPanel entityType="project" entityId={project.id} />
-        )}
-      </Tabs>
-    </Card>
+            <ActivityPanel entityType="project" entityId={project.id} />
+          )}
+        </Tabs>
+      </Card>
+      <ScopeCreepCard projectId={project.id} baselinesHref={baselinesPath(project.id)} />
+    </div>
   );
 }

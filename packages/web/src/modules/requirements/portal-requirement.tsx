@@ -7,6 +7,8 @@ import { useSignedInMe } from "../auth/session";
 import { CommentsPanel } from "../collaboration/comments-panel";
 import { ErrorPanel } from "../common/error-panel";
 import { NotFoundPanel } from "../common/not-found-panel";
+import { PortalConfirmationPanel } from "../client-confirmation/portal-confirmation-panel";
+import { ClientPriorityPicker } from "../prioritisation/client-priority-picker";
 import { projectPermissions } from "../projects/project-permissions";
 import { useProject } from "../projects/projects.queries";
 import { RequirementStatusBadge } from "./requirement-badges";
@@ -65,9 +67,18 @@ export function PortalRequirement({ projectId, requirementId }: PortalRequiremen
         <p className="subtle">{t(`requirements.portal.statusHelp.${r.status}`)}</p>
       </header>
       <div className="detail-grid">
-        <Card title={t("requirements.detailsTitle")}>
-          <RequirementSummary requirement={r} audience="client" />
-        </Card>
+        {/* What it says first, then the answer to it: read, then approve or ask. */}
+        <div className="stack">
+          <Card title={t("requirements.detailsTitle")}>
+            <ClientPriorityPicker requirement={r} />
+            <RequirementSummary requirement={r} audience="client" />
+          </Card>
+          {r.status === "awaiting_client" || r.confirmation ? (
+            <Card title={t("confirmations.portal.title")} titleLevel={2}>
+              <PortalConfirmationPanel key={r.version} requirement={r} canConfirm={me.role === "client"} />
+            </Card>
+          ) : null}
+        </div>
         <Card title={t("comments.title")} titleLevel={2}>
           <CommentsPanel entityType="requirement" entityId={r.id} canComment={can.comment} meId={me.id} canModerate={false} />
         </Card>

@@ -6,7 +6,7 @@ import { formatRelative } from "../../lib/format";
 import { useDebouncedValue } from "../../lib/use-debounced-value";
 import { LoadMore } from "../common/load-more";
 import { QueryContent } from "../common/query-content";
-import { RequirementStatusBadge, RequirementTypeLabel } from "./requirement-badges";
+import { ClientPriority, RequirementStatusBadge, RequirementTypeLabel } from "./requirement-badges";
 import { EMPTY_REQUIREMENT_FILTERS } from "./requirement-filters";
 import { portalRequirementPath } from "./requirement-paths";
 import { useRequirementList } from "./requirements.queries";
@@ -53,6 +53,10 @@ export function PortalRequirements({ projectId }: { projectId: string }) {
                 <span className="portal-req-title">{row.title}</span>
                 <span className="subtle portal-req-meta">
                   <RequirementTypeLabel type={row.type} />
+                  <span aria-hidden="true">·</span>
+                  <span data-testid="portal-client-priority">
+                    {t("prioritisation.portal.yourPriority")}: <ClientPriority value={row.clientPriority} />
+                  </span>
                   <span aria-hidden="true">·</span>
                   <time dateTime={row.updatedAt}>{t("requirements.portal.updated", { when: formatRelative(row.updatedAt, i18n.language) })}</time>
                 </span>

@@ -2,6 +2,8 @@ import { useTranslation } from "react-i18next";
 import { MOSCOW_PRIORITIES, REQUIREMENT_STATUSES, REQUIREMENT_TYPES } from "@jiaofu/contracts";
 import { isOneOf } from "../../lib/is-one-of";
 import type { ActivityVocabulary } from "../collaboration/activity-panel";
+import { confirmationActivityWording } from "../client-confirmation/confirmation-activity";
+import { changeRequestRequirementWording } from "../change-requests/change-request-activity";
 
 /** The server's audit actions on a requirement, and the message that words each. */
 const ACTION_KEYS = {
@@ -24,10 +26,14 @@ const HIDDEN = ["number", "rank", "clientSharedAt", "createdById", "resolvedById
 /** How the activity log words a requirement's events: "changed its status", "Status: Draft → In analysis". */
 export function useRequirementActivityVocabulary(): ActivityVocabulary {
   const { t } = useTranslation();
+  const confirmation = confirmationActivityWording(t);
+  const changeRequest = changeRequestRequirementWording(t);
   return {
-    action: (action) => (isOneOf(ACTIONS, action) ? t(`requirements.activity.${ACTION_KEYS[action]}`) : undefined),
-    field: (field) => (isOneOf(FIELDS, field) ? (field === "kind" || field === "resolutionNote" ? t(`requirements.activity.fields.${field}`) : t(`requirements.history.fields.${field}`)) : undefined),
+    action: (action) => confirmation.action(action) ?? changeRequest.action(action) ?? (isOneOf(ACTIONS, action) ? t(`requirements.activity.${ACTION_KEYS[action]}`) : undefined),
+    field: (field) => confirmation.field(field) ?? changeRequest.field(field) ?? (isOneOf(FIELDS, field) ? (field === "kind" || field === "resolutionNote" ? t(`requirements.activity.fields.${field}`) : t(`requirements.history.fields.${field}`)) : undefined),
     value: (field, value) => {
+      const answer = confirmation.value(field, value) ?? changeRequest.value(field, value);
+      if (answer !== undefined) return answer;
       if (typeof value === "string") {
         if (field === "status" && isOneOf(REQUIREMENT_STATUSES, value)) return t(`requirements.status.${value}`);
         if (field === "status" && (value === "open" || value === "resolved")) return t(`requirements.relations.${value}`);
@@ -40,6 +46,6 @@ export function useRequirementActivityVocabulary(): ActivityVocabulary {
       }
       return undefined;
     },
-    hidden: HIDDEN,
+    hidden: [...HIDDEN, ...changeRequest.hidden],
   };
 }

@@ -10,6 +10,8 @@ import { AttachmentsPanel } from "../collaboration/attachments-panel";
 import { CommentsPanel } from "../collaboration/comments-panel";
 import { ErrorPanel } from "../common/error-panel";
 import { NotFoundPanel } from "../common/not-found-panel";
+import { ClientConfirmationPanel } from "../client-confirmation/client-confirmation-panel";
+import { PriorityCard } from "../prioritisation/priority-card";
 import { useRequirementActivityVocabulary } from "./requirement-activity";
 import { MoscowBadge, RequirementStatusBadge } from "./requirement-badges";
 import { RequirementEditForm } from "./requirement-edit-form";
@@ -104,12 +106,20 @@ function RequirementDetailContent({ project, requirement, can }: { project: TPro
           <Card title={t("requirements.workflow.title")} titleLevel={3}>
             <RequirementWorkflow requirement={requirement} canWrite={can.write} blocked={dirty} />
           </Card>
+          <Card title={t("confirmations.team.title")} titleLevel={3}>
+            <ClientConfirmationPanel requirement={requirement} />
+          </Card>
           <Card title={t("requirements.sources.title")} titleLevel={3}>
             <RequirementSources projectId={project.id} sources={requirement.sources} />
           </Card>
           <Card title={t("requirements.relations.title")} titleLevel={3}>
             <RequirementRelations requirement={requirement} canWrite={can.write} />
           </Card>
+          {can.internal ? (
+            <Card title={t("prioritisation.title")} titleLevel={3}>
+              <PriorityCard requirement={requirement} canWrite={can.write} />
+            </Card>
+          ) : null}
           {can.internal ? (
             <Card title={t("requirements.analysis.title")} titleLevel={3} data-testid="proposals-panel">
               <RequirementProposals requirement={requirement} canWrite={can.write} />

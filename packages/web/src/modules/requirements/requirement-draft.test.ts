@@ -43,6 +43,7 @@ describe("requirement draft", () => {
       moscow: null,
       clientPriority: 3,
       rank: 0,
+      priorityInputs: {},
       createdById: null,
       createdAt: "2026-01-01T00:00:00.000Z",
       updatedAt: "2026-01-01T00:00:00.000Z",

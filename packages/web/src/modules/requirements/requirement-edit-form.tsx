@@ -1,13 +1,14 @@
 import { useEffect } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { REQUIREMENT_FROZEN_STATUSES, requirementEditEffect } from "@jiaofu/engine";
+import { CHANGE_REQUEST_TARGET_STATUSES, REQUIREMENT_FROZEN_STATUSES, requirementEditEffect } from "@jiaofu/engine";
 import type { TRequirementDetail } from "@jiaofu/contracts";
 import { api } from "../../api";
-import { Banner, useToast } from "../../ui";
+import { Banner, ButtonLink, useToast } from "../../ui";
 import { fieldErrorsOf } from "../../lib/api-errors";
 import { useRecordDraft } from "../../lib/use-draft";
 import { RecordEditForm } from "../common/record-edit-form";
+import { newChangeRequestPath } from "../change-requests/change-request-paths";
 import { draftOfRequirement, requirementChanges } from "./requirement-draft";
 import { RequirementFields, useOwnerOptions } from "./requirement-fields";
 import { requirementChanged, requirementKeys } from "./requirements.queries";
@@ -57,7 +58,19 @@ export function RequirementEditForm({ requirement, onReset, onDirtyChange }: Req
       recordQueryKey={requirementKeys.detail(requirement.id)}
       onReset={onReset}
     >
-      {frozen ? <Banner tone="info">{t("requirements.frozen", { key: requirement.key })}</Banner> : null}
+      {frozen ? (
+        <Banner tone="info">
+          <span className="cr-propose">
+            <span>{t("requirements.frozen", { key: requirement.key })}</span>
+            {/* A change request is the way to change what a baseline agreed. */}
+            {CHANGE_REQUEST_TARGET_STATUSES.includes(requirement.status) ? (
+              <ButtonLink to={newChangeRequestPath(requirement.projectId, requirement.id)} size="sm" data-testid="propose-change">
+                {t("changeRequests.propose")}
+              </ButtonLink>
+            ) : null}
+          </span>
+        </Banner>
+      ) : null}
       {effect === "reconfirm" ? <Banner tone="warning">{t("requirements.reconfirmWarning", { key: requirement.key })}</Banner> : null}
       <RequirementFields draft={draft} onChange={set} errors={fieldErrorsOf(save.error)} ownerOptions={ownerOptions} contentFrozen={frozen} />
     </RecordEditForm>

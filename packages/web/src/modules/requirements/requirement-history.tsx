@@ -6,6 +6,7 @@ import { formatDateTime, formatRelative } from "../../lib/format";
 import { isOneOf } from "../../lib/is-one-of";
 import { LoadMore } from "../common/load-more";
 import { QueryContent } from "../common/query-content";
+import { formatPriorityInputs } from "../prioritisation/priority-labels";
 import { RequirementStatusBadge, TagList } from "./requirement-badges";
 import { useRequirementVersions } from "./requirements.queries";
 import { criteriaChanges, describeChange, type ChangeView, type DescriptionLine } from "./version-diff";
@@ -76,6 +77,26 @@ function VersionItem({ version, people }: { version: TRequirementVersion; people
         ) : null}
       </div>
     </li>
+  );
+}
+
+/**
+ * Field changes as the history shows them (before → after, word by word for text), without the version around them:
+ * a baseline comparison lists what changed in a requirement between two baselines this way.
+ */
+export function FieldChangeList({ changes, people }: { changes: readonly TRequirementVersion["changes"][number][]; people: Record<string, string> }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="version-changes">
+      {changes.map((change) => (
+        <div key={change.field} className="version-change" data-field={change.field}>
+          <dt>{t(`requirements.history.fields.${change.field}`)}</dt>
+          <dd>
+            <ChangeBody view={describeChange(change)} people={people} first={false} />
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
@@ -154,6 +175,7 @@ function FirstValue({ change, people }: { change: TRequirementVersion["changes"]
     case "moscow":
     case "clientPriority":
     case "rank":
+    case "priorityInputs":
       return <ChangeBody view={describeChange(change)} people={people} first />;
   }
 }
@@ -179,6 +201,7 @@ function ValueLabel({ field, value, people }: { field: ChangeView["field"]; valu
     if (field === "ownerId") return <span>{t("requirements.noOwner")}</span>;
     return null;
   }
+  if (field === "priorityInputs") return <span>{formatPriorityInputs(t, i18n.language, value)}</span>;
   if (typeof value === "string") {
     if (field === "status" && isOneOf(REQUIREMENT_STATUSES, value)) return <RequirementStatusBadge status={value} />;
     if (field === "type" && isOneOf(REQUIREMENT_TYPES, value)) return <span>{t(`requirements.type.${value}`)}</span>;

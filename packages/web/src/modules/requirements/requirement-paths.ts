@@ -6,6 +6,8 @@ export const requirementPath = (projectId: string, requirementId: string): strin
 
 export const analysisInboxPath = (projectId: string): string => `/projects/${projectId}/requirements?tab=analysis`;
 
+export const prioritisationPath = (projectId: string): string => `/projects/${projectId}/requirements?tab=prioritisation`;
+
 export const traceabilityPath = (projectId: string): string => `/projects/${projectId}/requirements/traceability`;
 
 export const portalRequirementsPath = (projectId: string): string => `/portal/projects/${projectId}?tab=requirements`;

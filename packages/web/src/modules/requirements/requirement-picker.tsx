@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { TRequirementStatus } from "@jiaofu/contracts";
 import { InputField, Spinner } from "../../ui";
 import { useDebouncedValue } from "../../lib/use-debounced-value";
 import { RequirementStatusBadge } from "./requirement-badges";
@@ -9,6 +10,8 @@ export type RequirementPickerProps = {
   projectId: string;
   /** Requirements that cannot be picked (the requirement itself). */
   exclude: readonly string[];
+  /** Only requirements in these statuses (all when left out). */
+  statuses?: readonly TRequirementStatus[];
   value: string;
   onChange: (id: string) => void;
   error?: string | undefined;
@@ -18,12 +21,12 @@ export type RequirementPickerProps = {
  * Finds a requirement of the project by key ("REQ-12") or words, and picks one: a search box over a group of radio
  * buttons, so arrow keys move through the results.
  */
-export function RequirementPicker({ projectId, exclude, value, onChange, error }: RequirementPickerProps) {
+export function RequirementPicker({ projectId, exclude, statuses, value, onChange, error }: RequirementPickerProps) {
   const { t } = useTranslation();
   const name = useId();
   const [search, setSearch] = useState("");
   const q = useDebouncedValue(search.trim());
-  const results = useRequirementSearch(projectId, q);
+  const results = useRequirementSearch(projectId, q, statuses);
   const items = (results.data ?? []).filter((r) => !exclude.includes(r.id));
 
   return (

@@ -8,7 +8,9 @@ import { formatDateTime, formatRelative } from "../../lib/format";
 import { useDebouncedValue } from "../../lib/use-debounced-value";
 import { LoadMore } from "../common/load-more";
 import { QueryContent } from "../common/query-content";
+import { AwaitingClientNotice } from "../client-confirmation/awaiting-client-notice";
 import { BulkEditDialog } from "./bulk-edit-dialog";
+import { ImportRequirementsDialog } from "./import-requirements-dialog";
 import { MultiSelectFilter } from "./multi-select-filter";
 import { NewRequirementDialog } from "./new-requirement-dialog";
 import { ClientPriority, MoscowBadge, RequirementStatusBadge, RequirementTypeLabel, TagList } from "./requirement-badges";
@@ -48,6 +50,7 @@ export function RequirementsRegister({ project, can }: RequirementsRegisterProps
   const narrow = useMediaQuery("(max-width: 720px)");
   const [creating, setCreating] = useState(false);
   const [bulkOpen, setBulkOpen] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const lastClicked = useRef<number | null>(null);
 
@@ -138,11 +141,24 @@ export function RequirementsRegister({ project, can }: RequirementsRegisterProps
           <p className="subtle">{t("requirements.registerIntro")}</p>
         </div>
         {can.write ? (
-          <Button variant="primary" onClick={() => setCreating(true)} data-testid="new-requirement">
-            {t("requirements.new")}
-          </Button>
+          <div className="row">
+            <Button onClick={() => setImporting(true)} data-testid="import-requirements">
+              {t("requirementsImport.open")}
+            </Button>
+            <Button variant="primary" onClick={() => setCreating(true)} data-testid="new-requirement">
+              {t("requirements.new")}
+            </Button>
+          </div>
         ) : null}
       </div>
+      <AwaitingClientNotice
+        projectId={project.id}
+        onShow={
+          filters.status.length === 1 && filters.status[0] === "awaiting_client"
+            ? undefined
+            : () => applyFilters({ ...filters, status: ["awaiting_client"] }, "")
+        }
+      />
       <Card flush className="register-card-wrap">
         <SearchToolbar
           label={t("requirements.filters.label")}
@@ -258,6 +274,7 @@ export function RequirementsRegister({ project, can }: RequirementsRegisterProps
         </div>
       </Card>
       {can.write ? <NewRequirementDialog projectId={project.id} open={creating} onClose={() => setCreating(false)} /> : null}
+      {can.write ? <ImportRequirementsDialog projectId={project.id} open={importing} onClose={() => setImporting(false)} /> : null}
       {can.write ? (
         <BulkEditDialog
           projectId={project.id}

@@ -1,8 +1,13 @@
 import { Link, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { TMe, TProject } from "@jiaofu/contracts";
+import { BaselinesArea } from "../baselines/baselines-area";
+import { baselinesPath } from "../baselines/baseline-paths";
+import { ChangeRequestsArea, type ChangeRequestsView } from "../change-requests/change-requests-area";
+import { changeRequestsPath } from "../change-requests/change-request-paths";
+import { PrioritisationView } from "../prioritisation/prioritisation-view";
 import { RequirementDetail } from "./requirement-detail";
-import { analysisInboxPath, registerPath, traceabilityPath } from "./requirement-paths";
+import { analysisInboxPath, prioritisationPath, registerPath, requirementPath, traceabilityPath } from "./requirement-paths";
 import { requirementPermissions } from "./requirement-permissions";
 import { AnalysisInbox } from "./requirement-proposals";
 import { RequirementsRegister } from "./requirements-register";
@@ -10,7 +15,7 @@ import { TraceabilityMatrix } from "./traceability-matrix";
 import "./requirements.css";
 
 /** What the Requirements area of a project page shows, from its address. */
-export type RequirementsView = { kind: "register" } | { kind: "traceability" } | { kind: "requirement"; requirementId: string };
+export type RequirementsView = { kind: "register" } | { kind: "traceability" } | { kind: "baselines" } | { kind: "change-requests"; view: ChangeRequestsView } | { kind: "requirement"; requirementId: string };
 
 export type RequirementsSectionProps = { project: TProject; me: TMe; view: RequirementsView };
 
@@ -21,7 +26,11 @@ export function RequirementsSection({ project, me, view }: RequirementsSectionPr
   const [params] = useSearchParams();
   // The analysis inbox lives on the register's address (`?tab=analysis`), for the team only.
   const inbox = view.kind === "register" && can.internal && params.get("tab") === "analysis";
-  const active = view.kind === "traceability" ? "traceability" : inbox ? "analysis" : "register";
+  // So does the ranked view (`?tab=prioritisation`).
+  const prioritising = view.kind === "register" && can.internal && params.get("tab") === "prioritisation";
+  // The areas with an address of their own mark their tab; everything else belongs to the register's.
+  const active =
+    view.kind === "traceability" || view.kind === "baselines" || view.kind === "change-requests" ? view.kind : inbox ? "analysis" : prioritising ? "prioritisation" : "register";
   return (
     <div className="stack">
       {can.internal ? (
@@ -30,7 +39,7 @@ export function RequirementsSection({ project, me, view }: RequirementsSectionPr
           <Link
             to={registerPath(project.id)}
             className={active === "register" ? "subnav-link active" : "subnav-link"}
-            aria-current={view.kind === "register" && !inbox ? "page" : undefined}
+            aria-current={view.kind === "register" && !inbox && !prioritising ? "page" : undefined}
           >
             {t("requirements.subnav.register")}
           </Link>
@@ -43,6 +52,22 @@ export function RequirementsSection({ project, me, view }: RequirementsSectionPr
             {t("requirements.subnav.traceability")}
           </Link>
           <Link
+            to={baselinesPath(project.id)}
+            className={view.kind === "baselines" ? "subnav-link active" : "subnav-link"}
+            aria-current={view.kind === "baselines" ? "page" : undefined}
+            data-testid="baselines-link"
+          >
+            {t("baselines.tab")}
+          </Link>
+          <Link
+            to={changeRequestsPath(project.id)}
+            className={view.kind === "change-requests" ? "subnav-link active" : "subnav-link"}
+            aria-current={view.kind === "change-requests" && view.view.kind === "list" ? "page" : undefined}
+            data-testid="change-requests-link"
+          >
+            {t("changeRequests.tab")}
+          </Link>
+          <Link
             to={analysisInboxPath(project.id)}
             className={active === "analysis" ? "subnav-link active" : "subnav-link"}
             aria-current={inbox ? "page" : undefined}
@@ -50,14 +75,28 @@ export function RequirementsSection({ project, me, view }: RequirementsSectionPr
           >
             {t("requirements.subnav.analysis")}
           </Link>
+          <Link
+            to={prioritisationPath(project.id)}
+            className={active === "prioritisation" ? "subnav-link active" : "subnav-link"}
+            aria-current={prioritising ? "page" : undefined}
+            data-testid="prioritisation-link"
+          >
+            {t("requirements.subnav.prioritisation")}
+          </Link>
         </nav>
       ) : null}
       {inbox ? (
         <AnalysisInbox project={project} canWrite={can.write} />
+      ) : prioritising ? (
+        <PrioritisationView project={project} me={me} />
       ) : view.kind === "register" ? (
         <RequirementsRegister project={project} can={can} />
       ) : view.kind === "traceability" ? (
         <TraceabilityMatrix project={project} />
+      ) : view.kind === "baselines" ? (
+        <BaselinesArea projectId={project.id} canTake={can.write} requirementHref={(id) => requirementPath(project.id, id)} />
+      ) : view.kind === "change-requests" ? (
+        <ChangeRequestsArea project={project} me={me} view={view.view} />
       ) : (
         <RequirementDetail key={view.requirementId} project={project} requirementId={view.requirementId} can={can} />
       )}

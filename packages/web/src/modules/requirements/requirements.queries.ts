@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useQuery, type QueryClient } from "@tanstack/react-query";
-import type { TRequirementDetail } from "@jiaofu/contracts";
+import type { TRequirementDetail, TRequirementStatus } from "@jiaofu/contracts";
 import { api } from "../../api";
 import { filtersToListQuery, type RequirementFilters } from "./requirement-filters";
 
@@ -7,7 +7,7 @@ export const requirementKeys = {
   all: ["requirements"] as const,
   lists: (projectId: string) => ["requirements", "list", projectId] as const,
   list: (projectId: string, filters: RequirementFilters) => ["requirements", "list", projectId, filters] as const,
-  search: (projectId: string, q: string) => ["requirements", "search", projectId, q] as const,
+  search: (projectId: string, q: string, statuses: readonly TRequirementStatus[] = []) => ["requirements", "search", projectId, q, statuses] as const,
   detail: (id: string) => ["requirements", "detail", id] as const,
   versions: (id: string) => ["requirements", "versions", id] as const,
   savedViews: (projectId: string) => ["requirements", "saved-views", projectId] as const,
@@ -32,11 +32,12 @@ export function useRequirementList(projectId: string, filters: RequirementFilter
   });
 }
 
-/** Requirements of the project whose key or text matches `q`, for pickers. */
-export function useRequirementSearch(projectId: string, q: string) {
+/** Requirements of the project whose key or text matches `q` (in one of `statuses`, when given), for pickers. */
+export function useRequirementSearch(projectId: string, q: string, statuses: readonly TRequirementStatus[] = []) {
   return useQuery({
-    queryKey: requirementKeys.search(projectId, q),
-    queryFn: async () => (await api.requirements.list(projectId, { q: q || undefined, limit: 20, sort: q ? "key" : "-updatedAt" })).items,
+    queryKey: requirementKeys.search(projectId, q, statuses),
+    queryFn: async () =>
+      (await api.requirements.list(projectId, { q: q || undefined, status: statuses.length > 0 ? statuses.join(",") : undefined, limit: 20, sort: q ? "key" : "-updatedAt" })).items,
     placeholderData: keepPreviousData,
   });
 }

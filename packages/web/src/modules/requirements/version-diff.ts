@@ -27,7 +27,7 @@ export type ChangeView =
   | { kind: "description"; field: "description"; lines: DescriptionLine[]; collapsed: number }
   | { kind: "tags"; field: "tags"; added: string[]; removed: string[] }
   | { kind: "criteria"; field: "acceptanceCriteria"; items: CriterionChange[] }
-  /** Status, type, MoSCoW, owner, client priority, rank: labels are the caller's business. */
+  /** Status, type, MoSCoW, owner, client priority, rank, scoring inputs: labels are the caller's business. */
   | { kind: "value"; field: VersionField; before: unknown; after: unknown };
 
 /** Unchanged description lines kept around each change; longer runs are folded into "n unchanged lines". */
@@ -149,6 +149,7 @@ export function describeChange(change: FieldChange): ChangeView {
     case "moscow":
     case "clientPriority":
     case "rank":
+    case "priorityInputs":
       return { kind: "value", field: change.field, before: change.before, after: change.after };
   }
 }
