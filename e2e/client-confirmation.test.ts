@@ -4,9 +4,10 @@
  * already clarified; the delivery manager then reads both answers on the requirements' pages.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { launchBrowser, screenshot } from "./support/browser";
 import { startE2eServer, type E2eServer } from "./support/server";
+import { signInInEnglish } from "./support/session";
 
 let server: E2eServer;
 let browser: Browser;
@@ -20,26 +21,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Signs in and switches the interface to English (saved to the account, as a person would do it). */
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByTestId("language-switch").selectOption("en");
-  await page.getByTestId("sign-in-email").fill(email);
-  await page.getByTestId("sign-in-password").fill("demo1234");
-  await page.getByTestId("sign-in-submit").click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-  await page.getByTestId("user-menu").click();
-  await page.getByTestId("language-switch").selectOption("en");
-  await page.keyboard.press("Escape");
-}
-
 describe("client confirmation", () => {
   const requirementUrls = new Map<string, string>();
 
   it("lets the client contact ask about one requirement and approve another, from the project's review list", async () => {
     const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, "client@demo.test");
+    await signInInEnglish(page, server.url, "client@demo.test");
     await page.locator('[data-testid="project-card"][data-code="HDMG-IM"]').click();
     await page.waitForURL(/\/portal\/projects\/[0-9a-f-]{36}$/);
     const projectUrl = page.url();
@@ -84,7 +72,7 @@ describe("client confirmation", () => {
   it("shows the team who answered which version, and the question in the requirement's comments", async () => {
     const context = await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, "pm@demo.test");
+    await signInInEnglish(page, server.url, "pm@demo.test");
     const staffUrl = (key: string) => (requirementUrls.get(key) ?? "").replace("/portal/projects/", "/projects/");
 
     await page.goto(staffUrl("REQ-4"));

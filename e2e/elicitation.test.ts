@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, screenshot } from "./support/browser";
 import { startE2eServer, type E2eServer } from "./support/server";
+import { selectInNotes, signInInEnglish } from "./support/session";
 
 let server: E2eServer;
 let browser: Browser;
@@ -24,38 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function signIn(p: Page, email: string, password = "demo1234") {
-  await p.goto(`${server.url}/sign-in`);
-  await p.getByTestId("language-switch").selectOption("en");
-  await p.getByTestId("sign-in-email").fill(email);
-  await p.getByTestId("sign-in-password").fill(password);
-  await p.getByTestId("sign-in-submit").click();
-  await p.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-  // The demo manager's own language is Chinese: switch the account to English.
-  await p.getByTestId("user-menu").click();
-  await p.getByTestId("language-switch").selectOption("en");
-  await p.keyboard.press("Escape");
-}
-
-/** Selects `text` inside the notes view the way a mouse drag does: a DOM Range over the rendered text nodes. */
-async function selectInNotes(p: Page, text: string) {
-  await p.getByTestId("session-notes").evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(wanted);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = window.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not in the notes`);
-  }, text);
-}
 
 describe("elicitation", () => {
   const suffix = Date.now().toString(36);
@@ -75,7 +44,7 @@ describe("elicitation", () => {
   let questionnaireUrl = "";
 
   it("turns a selected passage of interview notes into a requirement, highlighted with its key", async () => {
-    await signIn(page, "pm@demo.test");
+    await signInInEnglish(page, server.url, "pm@demo.test");
     await page.getByTestId("project-row").first().getByRole("link").first().click();
     await page.waitForURL(/\/projects\/[0-9a-f-]{36}/);
     projectPath = new URL(page.url()).pathname.replace(/^(\/projects\/[0-9a-f-]{36}).*$/, "$1");

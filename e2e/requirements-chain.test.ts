@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, screenshot } from "./support/browser";
 import { startE2eServer, type E2eServer } from "./support/server";
+import { selectInNotes, signInInEnglish } from "./support/session";
 
 let server: E2eServer;
 let browser: Browser;
@@ -29,44 +30,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Signs in and switches the interface to English (saved to the account, as a person would do it). */
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByTestId("language-switch").selectOption("en");
-  await page.getByTestId("sign-in-email").fill(email);
-  await page.getByTestId("sign-in-password").fill("demo1234");
-  await page.getByTestId("sign-in-submit").click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-  await page.getByTestId("user-menu").click();
-  await page.getByTestId("language-switch").selectOption("en");
-  await page.keyboard.press("Escape");
-}
-
 /** A JSON API call with the page's session cookie and the CSRF header the web app sends. */
 async function api<T>(page: Page, method: "GET" | "POST", path: string, data?: unknown): Promise<T> {
   const csrf = (await page.context().cookies()).find((cookie) => cookie.name === "jiaofu_csrf")?.value ?? "";
   const response = await page.request.fetch(`${server.url}/api/v1${path}`, { method, data, headers: { "x-csrf-token": csrf } });
   expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
   return (await response.json()) as T;
-}
-
-/** Selects `text` inside the notes view the way a mouse drag does: a DOM Range over the rendered text nodes. */
-async function selectInNotes(page: Page, text: string) {
-  await page.getByTestId("session-notes").evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(wanted);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = window.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not in the notes`);
-  }, text);
 }
 
 describe("requirements: interview to controlled scope", () => {
@@ -79,7 +48,7 @@ describe("requirements: interview to controlled scope", () => {
   let requirementKey = "";
 
   it("sets up a project for the demo client with its contact on it", async () => {
-    await signIn(manager, "pm@demo.test");
+    await signInInEnglish(manager, server.url, "pm@demo.test");
     const clients = await api<{ items: { id: string; name: string }[] }>(manager, "GET", "/clients?limit=100");
     const users = await api<{ items: { id: string; email: string; clientId: string | null }[] }>(manager, "GET", "/users?limit=100");
     const contact = users.items.find((user) => user.email === "client@demo.test");
@@ -169,7 +138,7 @@ describe("requirements: interview to controlled scope", () => {
   it("lets the client's contact approve it in the portal", async () => {
     const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
     const client = await context.newPage();
-    await signIn(client, "client@demo.test");
+    await signInInEnglish(client, server.url, "client@demo.test");
     await client.goto(`${server.url}/portal/projects/${projectId}`);
     const pending = client.locator(`[data-testid="pending-confirmation"][data-key="${requirementKey}"]`);
     await pending.getByRole("link").first().click();
@@ -226,7 +195,7 @@ describe("requirements: interview to controlled scope", () => {
 
     const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
     const client = await context.newPage();
-    await signIn(client, "client@demo.test");
+    await signInInEnglish(client, server.url, "client@demo.test");
     await client.goto(`${server.url}/portal/projects/${projectId}?tab=change-requests`);
     await client.locator('[data-testid="portal-cr"][data-key="CR-1"]').getByRole("link").click();
     await client.getByTestId("cr-approve").click();

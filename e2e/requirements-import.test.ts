@@ -4,9 +4,10 @@
  * a new requirement and to the analysis inbox.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { launchBrowser, screenshot } from "./support/browser";
 import { startE2eServer, type E2eServer } from "./support/server";
+import { signInInEnglish } from "./support/session";
 
 let server: E2eServer;
 let browser: Browser;
@@ -20,25 +21,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByTestId("language-switch").selectOption("en");
-  await page.getByTestId("sign-in-email").fill(email);
-  await page.getByTestId("sign-in-password").fill("demo1234");
-  await page.getByTestId("sign-in-submit").click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-  await page.getByTestId("user-menu").click();
-  await page.getByTestId("language-switch").selectOption("en");
-  await page.keyboard.press("Escape");
-}
-
 const csv = (rows: string[]) => ({ name: "backlog.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${rows.join("\r\n")}\r\n`, "utf8") });
 
 describe("requirements import", () => {
   it("previews a file, refuses it while a row is wrong, then imports the corrected one", async () => {
     const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, "pm@demo.test");
+    await signInInEnglish(page, server.url, "pm@demo.test");
     await page.locator('[data-testid="project-row"][data-code="HDMG-IM"]').getByRole("link").first().click();
     await page.waitForURL(/\/projects\/[0-9a-f-]{36}/);
     await page.getByRole("navigation", { name: "Project areas" }).getByRole("link", { name: "Requirements" }).click();

@@ -4,9 +4,10 @@
  * portal. Then the register's own tools: a filter in the address, a saved view and a bulk edit.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { launchBrowser, screenshot } from "./support/browser";
 import { startE2eServer, type E2eServer } from "./support/server";
+import { signInInEnglish } from "./support/session";
 
 let server: E2eServer;
 let browser: Browser;
@@ -20,19 +21,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Signs in and switches the interface to English (saved to the account, as a person would do it). */
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByTestId("language-switch").selectOption("en");
-  await page.getByTestId("sign-in-email").fill(email);
-  await page.getByTestId("sign-in-password").fill("demo1234");
-  await page.getByTestId("sign-in-submit").click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-  await page.getByTestId("user-menu").click();
-  await page.getByTestId("language-switch").selectOption("en");
-  await page.keyboard.press("Escape");
-}
-
 describe("requirements register", () => {
   const suffix = Date.now().toString(36).toUpperCase();
   const title = `Staff sign in to the portal ${suffix}`;
@@ -43,7 +31,7 @@ describe("requirements register", () => {
   it("creates a requirement, edits it, sends it to the client and shows the change in its history", async () => {
     const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, "pm@demo.test");
+    await signInInEnglish(page, server.url, "pm@demo.test");
 
     // The demo engagement's project, then its Requirements area.
     await page.locator('[data-testid="project-row"][data-code="HDMG-IM"]').getByRole("link").first().click();
@@ -104,7 +92,7 @@ describe("requirements register", () => {
   it("shows the requirement to the client's contact in the portal, with the conversation", async () => {
     const context = await browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
-    await signIn(page, "client@demo.test");
+    await signInInEnglish(page, server.url, "client@demo.test");
     await page.waitForURL(/\/portal/);
     const projectId = projectUrl.split("/").at(-1) ?? "";
     await page.goto(`${server.url}/portal/projects/${projectId}`);
@@ -126,7 +114,7 @@ describe("requirements register", () => {
   it("filters through the address, saves a view and edits the selection in bulk", async () => {
     const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, "pm@demo.test");
+    await signInInEnglish(page, server.url, "pm@demo.test");
     await page.goto(`${projectUrl}/requirements?status=awaiting_client&q=${encodeURIComponent(suffix)}`);
     const rows = page.getByTestId("requirement-row");
     await expect.poll(() => rows.count()).toBe(1);
@@ -166,7 +154,7 @@ describe("requirements register", () => {
   it("proposes a conflict between two requirements, and confirming it records the relation", async () => {
     const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, "pm@demo.test");
+    await signInInEnglish(page, server.url, "pm@demo.test");
     const projectId = projectUrl.split("/").at(-1) ?? "";
     // Both requirements through the API, with the session cookie and the CSRF header the web app sends.
     const csrf = (await context.cookies()).find((cookie) => cookie.name === "jiaofu_csrf")?.value ?? "";
