@@ -4,12 +4,14 @@
  * README describes it (Kahn with a FIFO queue, the "C" of the speed goal) and once with the engine's LIFO release
  * order ("C LIFO": C doing exactly the engine's work).
  *
- *   tsx bench/run.ts [--quick] [--repeat K] [--sizes 10000,100000,...] [--shuffle] [--no-requirements]
+ *   tsx bench/run.ts [--quick] [--repeat K] [--sizes 10000,100000,...] [--shuffle] [--no-requirements] [--no-planner]
  *
  * Each size is generated once into $TMPDIR/jiaofu-bench and reused; each measurement runs in a fresh process
  * (critical-path.bench.ts for the engine), engine and C alternating. Prints a Markdown table: N, M, parse ms,
  * first_ms, median compute_ms of K runs, C's medians and the ratios engine / C, the checksum; and whether the
- * summaries agree (they must: the run exits 1 otherwise). Numbers only: a benchmark never fails on time.
+ * summaries agree (they must: the run exits 1 otherwise). Then the planner (schedule-planner.bench.ts): full
+ * computation next to the core at the sizes up to 100,000, and one edit at a time on 10,000 tasks. Numbers only: a
+ * benchmark never fails on time.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -111,6 +113,16 @@ for (const n of sizes) {
   }
 }
 console.log("\nparse: read + JSON.parse + decode into columns (not part of compute_ms); first_ms: first run after the engine's warm-up.");
+
+// The planner (constraints, summaries, manual tasks, incremental edits) on the same networks, in a fresh process
+// (bench/schedule-planner.bench.ts); `--no-planner` skips it.
+if (!args.includes("--no-planner")) {
+  console.log("");
+  execFileSync(process.execPath, ["--import", "tsx", path.join(here, "schedule-planner.bench.ts"), "--sizes", sizes.filter((n) => n <= 100_000).join(",") || "10000"], {
+    cwd: path.resolve(here, ".."),
+    stdio: "inherit",
+  });
+}
 if (disagreements > 0) {
   console.log(`${disagreements} network(s) where the engine and C disagree`);
   process.exit(1);

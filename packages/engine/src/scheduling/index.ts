@@ -13,5 +13,46 @@ export {
 export { type ScheduleInput, type ScheduleLinkSpec, type ScheduleTaskSpec, scheduleInputFromJson, scheduleInputFromSpecs } from "./schedule-input";
 export { type ScheduleNetwork, type ScheduleNetworkViews, scheduleNetworkCreate, scheduleNetworkLoad } from "./schedule-network";
 export { type DayNumber, SCHEDULE_MAX_DAYS, type TaskIndex, type WorkDays } from "./schedule-units";
-export { scheduleWarmUp } from "./schedule-warm-up";
+export { schedulePlannerWarmUp, scheduleWarmUp } from "./schedule-warm-up";
+export {
+  SCHEDULE_CONSTRAINT_CODES,
+  SCHEDULE_CONSTRAINT_TYPES,
+  type ScheduleConstraint,
+  type ScheduleConstraintCode,
+  type ScheduleConstraintType,
+  scheduleConstraintEarlyStartBound,
+  scheduleConstraintFromName,
+  scheduleConstraintIsDated,
+  scheduleConstraintLateStartBound,
+} from "./schedule-constraint";
+export {
+  SCHEDULE_NO_DAY,
+  SCHEDULE_PLAN_MAX_DAY,
+  type SchedulePlanError,
+  type SchedulePlanInput,
+  type SchedulePlanInputError,
+  type SchedulePlanInputErrorCode,
+  type SchedulePlanTaskSpec,
+  schedulePlanInputCheck,
+  schedulePlanInputFromJson,
+  schedulePlanInputFromNetwork,
+  schedulePlanInputFromSpecs,
+} from "./schedule-plan-input";
+export {
+  type ScheduleViolation,
+  type ScheduleViolationKind,
+  type SchedulePlanner,
+  type SchedulePlannerEdit,
+  type SchedulePlannerEditResult,
+  type SchedulePlannerLink,
+  type SchedulePlannerSchedule,
+  type SchedulePlannerTask,
+  schedulePlannerCreate,
+  schedulePlannerEdit,
+  schedulePlannerInput,
+  schedulePlannerLinks,
+  schedulePlannerRecompute,
+  schedulePlannerTask,
+  schedulePlannerTasks,
+} from "./schedule-planner";
 export * from "./calendar/index";

@@ -66,14 +66,15 @@ export type ScheduleCycleError = {
 export type ScheduleError = ScheduleInputError | ScheduleCycleError;
 
 /**
- * The answer of a fallible engine function: the value, or the error as data (never thrown).
+ * The answer of a fallible engine function: the value, or the error as data (never thrown). `E` is the core's
+ * `ScheduleError` by default; the planner answers its own wider `SchedulePlanError`.
  *
  * @example
  * const outcome = scheduleInputFromJson(JSON.parse(text));
  * if (!outcome.ok) return fail(outcome.error.message);
  * const input = outcome.value;
  */
-export type ScheduleOutcome<T, E extends ScheduleError = ScheduleError> =
+export type ScheduleOutcome<T, E extends { readonly kind: string; readonly message: string } = ScheduleError> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error: E };
 
