@@ -4,14 +4,15 @@
  * README describes it (Kahn with a FIFO queue, the "C" of the speed goal) and once with the engine's LIFO release
  * order ("C LIFO": C doing exactly the engine's work).
  *
- *   tsx bench/run.ts [--quick] [--repeat K] [--sizes 10000,100000,...] [--shuffle] [--no-requirements] [--no-planner]
+ *   tsx bench/run.ts [--quick] [--repeat K] [--sizes 10000,100000,...] [--shuffle] [--no-requirements] [--no-planner] [--no-levelling]
  *
  * Each size is generated once into $TMPDIR/jiaofu-bench and reused; each measurement runs in a fresh process
  * (critical-path.bench.ts for the engine), engine and C alternating. Prints a Markdown table: N, M, parse ms,
  * first_ms, median compute_ms of K runs, C's medians and the ratios engine / C, the checksum; and whether the
  * summaries agree (they must: the run exits 1 otherwise). Then the planner (schedule-planner.bench.ts): full
- * computation next to the core at the sizes up to 100,000, and one edit at a time on 10,000 tasks. Numbers only: a
- * benchmark never fails on time.
+ * computation next to the core at the sizes up to 100,000, and one edit at a time on 10,000 tasks. Resource levelling
+ * on 10,000 tasks (resource-levelling.bench.ts) runs first, after the requirement finder. Numbers only: a benchmark
+ * never fails on time.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -78,6 +79,16 @@ function runC(binary: string, file: string, lifo: boolean): { summary: string; m
 // fresh process, printing its own table; `--no-requirements` skips it.
 if (!args.includes("--no-requirements")) {
   execFileSync(process.execPath, ["--import", "tsx", path.join(here, "requirement-finder.bench.ts"), ...(args.includes("--quick") ? ["--size", "2000"] : [])], {
+    cwd: path.resolve(here, ".."),
+    stdio: "inherit",
+  });
+  console.log("");
+}
+
+// Resource levelling on a generated plan of 10,000 tasks and ~200 resources (bench/resource-levelling.bench.ts);
+// `--no-levelling` skips it.
+if (!args.includes("--no-levelling")) {
+  execFileSync(process.execPath, ["--import", "tsx", path.join(here, "resource-levelling.bench.ts"), ...(args.includes("--quick") ? ["--size", "2000"] : [])], {
     cwd: path.resolve(here, ".."),
     stdio: "inherit",
   });

@@ -56,3 +56,4 @@ export {
   schedulePlannerTasks,
 } from "./schedule-planner";
 export * from "./calendar/index";
+export * from "./resources/index";
