@@ -93,6 +93,33 @@ import type {
 } from "./prioritisation";
 
 import type { ZBaseline, ZBaselineComparison, ZBaselineDetail, ZBaselinePreview, ZCreateBaselineRequest, ZScopeCreep } from "./baselines";
+import type {
+  ZAddDefaultRisksRequest,
+  ZAddDefaultRisksResponse,
+  ZCreateRiskRequest,
+  ZListRisksQuery,
+  ZRecordRiskReviewRequest,
+  ZRecordRiskReviewResponse,
+  ZRisk,
+  ZRiskHeatMap,
+  ZRiskHeatMapQuery,
+  ZRiskReview,
+  ZRiskRequirementLink,
+  ZRiskSummary,
+  ZUpdateRiskRequest,
+} from "./risks";
+import type {
+  ZCreatePlanDependencyRequest,
+  ZCreatePlanTaskRequest,
+  ZMovePlanTaskRequest,
+  ZPlan,
+  ZPlanCalendar,
+  ZPlanChange,
+  ZSetPlanPredecessorsRequest,
+  ZUpdatePlanCalendarRequest,
+  ZUpdatePlanDependencyRequest,
+  ZUpdatePlanTaskRequest,
+} from "./planning";
 
 type Out<T extends z.ZodType> = z.output<T>;
 type In<T extends z.ZodType> = z.input<T>;
@@ -368,6 +395,46 @@ export function createApiClient(options: ApiClientOptions = {}) {
       /** `withId`: another baseline of the project, or "current" for the register today. */
       compare: (id: string, withId: string) => request<Out<typeof ZBaselineComparison>>("GET", `/api/v1/baselines/${enc(id)}/compare${toQuery({ with: withId })}`),
       scopeCreep: (projectId: string) => request<Out<typeof ZScopeCreep>>("GET", `/api/v1/projects/${enc(projectId)}/scope-creep`),
+    },
+    /** The risk register (docs/risks.md): risks, their reviews, the heat map, links to requirements, default risks. */
+    risks: {
+      list: (projectId: string, query?: In<typeof ZListRisksQuery>) =>
+        request<TPage<Out<typeof ZRiskSummary>>>("GET", `/api/v1/projects/${enc(projectId)}/risks${toQuery(query)}`),
+      create: (projectId: string, body: In<typeof ZCreateRiskRequest>) => request<Out<typeof ZRisk>>("POST", `/api/v1/projects/${enc(projectId)}/risks`, body),
+      heatMap: (projectId: string, query?: In<typeof ZRiskHeatMapQuery>) =>
+        request<Out<typeof ZRiskHeatMap>>("GET", `/api/v1/projects/${enc(projectId)}/risks/heat-map${toQuery(query)}`),
+      /** Inserts a kind's default risks; those already added from the catalogue are skipped. */
+      addDefaults: (projectId: string, body: In<typeof ZAddDefaultRisksRequest>) =>
+        request<Out<typeof ZAddDefaultRisksResponse>>("POST", `/api/v1/projects/${enc(projectId)}/risks/defaults`, body),
+      get: (id: string) => request<Out<typeof ZRisk>>("GET", `/api/v1/risks/${enc(id)}`),
+      update: (id: string, body: In<typeof ZUpdateRiskRequest>) => request<Out<typeof ZRisk>>("PATCH", `/api/v1/risks/${enc(id)}`, body),
+      reviews: (id: string) => request<{ items: Out<typeof ZRiskReview>[] }>("GET", `/api/v1/risks/${enc(id)}/reviews`),
+      recordReview: (id: string, body: In<typeof ZRecordRiskReviewRequest>) =>
+        request<Out<typeof ZRecordRiskReviewResponse>>("POST", `/api/v1/risks/${enc(id)}/reviews`, body),
+      linkRequirement: (id: string, requirementId: string) =>
+        request<Out<typeof ZRiskRequirementLink>>("POST", `/api/v1/risks/${enc(id)}/requirements`, { requirementId }),
+      unlinkRequirement: (id: string, requirementId: string) => request<void>("DELETE", `/api/v1/risks/${enc(id)}/requirements/${enc(requirementId)}`),
+    },
+    /** The plan (WBS, dependencies, calendar); every write answers with what the reschedule changed. */
+    planning: {
+      get: (projectId: string) => request<Out<typeof ZPlan>>("GET", `/api/v1/projects/${enc(projectId)}/plan`),
+      createTask: (projectId: string, body: In<typeof ZCreatePlanTaskRequest>) =>
+        request<Out<typeof ZPlanChange>>("POST", `/api/v1/projects/${enc(projectId)}/plan/tasks`, body),
+      updateTask: (id: string, body: In<typeof ZUpdatePlanTaskRequest>) => request<Out<typeof ZPlanChange>>("PATCH", `/api/v1/plan-tasks/${enc(id)}`, body),
+      /** `withSubtasks`: confirm deleting a summary task with everything under it. */
+      removeTask: (id: string, version: number, withSubtasks = false) =>
+        request<Out<typeof ZPlanChange>>("DELETE", `/api/v1/plan-tasks/${enc(id)}${toQuery({ version, withSubtasks: withSubtasks ? "true" : undefined })}`),
+      moveTask: (id: string, body: In<typeof ZMovePlanTaskRequest>) => request<Out<typeof ZPlanChange>>("POST", `/api/v1/plan-tasks/${enc(id)}/move`, body),
+      setPredecessors: (id: string, body: In<typeof ZSetPlanPredecessorsRequest>) =>
+        request<Out<typeof ZPlanChange>>("PUT", `/api/v1/plan-tasks/${enc(id)}/predecessors`, body),
+      createDependency: (projectId: string, body: In<typeof ZCreatePlanDependencyRequest>) =>
+        request<Out<typeof ZPlanChange>>("POST", `/api/v1/projects/${enc(projectId)}/plan/dependencies`, body),
+      updateDependency: (id: string, body: In<typeof ZUpdatePlanDependencyRequest>) =>
+        request<Out<typeof ZPlanChange>>("PATCH", `/api/v1/plan-dependencies/${enc(id)}`, body),
+      removeDependency: (id: string) => request<Out<typeof ZPlanChange>>("DELETE", `/api/v1/plan-dependencies/${enc(id)}`),
+      calendar: (projectId: string) => request<Out<typeof ZPlanCalendar>>("GET", `/api/v1/projects/${enc(projectId)}/plan/calendar`),
+      updateCalendar: (projectId: string, body: In<typeof ZUpdatePlanCalendarRequest>) =>
+        request<Out<typeof ZPlanCalendar>>("PUT", `/api/v1/projects/${enc(projectId)}/plan/calendar`, body),
     },
     /** The public link: no account needed; the link's token is the only key. */
     publicQuestionnaires: {

@@ -5,7 +5,7 @@ import { ZId, ZIsoDateTime, ZListQueryBase, ZVersioned } from "./common";
  * Entities that comments, attachments and the audit log can hang off. Later stages add theirs
  * (requirement, task, ticket, …) here and register a scope resolver on the server.
  */
-export const ENTITY_TYPES = ["client", "project", "user", "elicitation_session", "questionnaire", "requirement", "change_request"] as const;
+export const ENTITY_TYPES = ["client", "project", "user", "elicitation_session", "questionnaire", "requirement", "change_request", "risk"] as const;
 export type TEntityType = (typeof ENTITY_TYPES)[number];
 export const ZEntityType = z.enum(ENTITY_TYPES);
 export const ZEntityParams = z.object({ entityType: ZEntityType, entityId: ZId });

@@ -13,4 +13,6 @@ export * from "./baselines";
 export * from "./elicitation";
 export * from "./questionnaires";
 export * from "./change-requests";
+export * from "./risks";
+export * from "./planning";
 export * from "./api-client";

@@ -157,7 +157,7 @@ export type TRequirementDetail = z.infer<typeof ZRequirementDetail>;
  * `a,b` or repeated keys; each value one of `values`. A wrong value is reported on the parameter itself
  * ("must be one of …"), not on a position inside it.
  */
-function zCsvOf<const T extends readonly [string, ...string[]]>(values: T) {
+export function zCsvOf<const T extends readonly [string, ...string[]]>(values: T) {
   const input = z.union([z.string(), z.array(z.string())]).meta({ description: `One or more of ${values.join(", ")}, comma-separated (or the key repeated).` });
   return input.transform((v, ctx): T[number][] => {
     const list = (Array.isArray(v) ? v : v.split(","))
@@ -361,15 +361,16 @@ export const ZSavedViewParams = z.object({ id: ZId, viewId: ZId });
  * What a trace link can connect. Each later stage registers its type on the server (the link's ends must exist in
  * the project); until then links to that type are refused.
  */
-export const TRACE_ENTITY_TYPES = ["requirement", "task", "acceptance_test", "deliverable", "ticket"] as const;
+export const TRACE_ENTITY_TYPES = ["requirement", "task", "acceptance_test", "deliverable", "ticket", "risk"] as const;
 export type TTraceEntityType = (typeof TRACE_ENTITY_TYPES)[number];
 export const ZTraceEntityType = z.enum(TRACE_ENTITY_TYPES);
 
 /**
  * Read "from <kind> to", from the downstream artefact to what it serves: task implements requirement, acceptance_test
- * verifies requirement, deliverable delivers requirement/task, ticket reported_against deliverable.
+ * verifies requirement, deliverable delivers requirement/task, ticket reported_against deliverable; risk threatens
+ * requirement (only a risk threatens, and a risk only threatens — docs/risks.md).
  */
-export const TRACE_LINK_KINDS = ["implements", "verifies", "delivers", "reported_against", "relates_to"] as const;
+export const TRACE_LINK_KINDS = ["implements", "verifies", "delivers", "reported_against", "relates_to", "threatens"] as const;
 export type TTraceLinkKind = (typeof TRACE_LINK_KINDS)[number];
 export const ZTraceLinkKind = z.enum(TRACE_LINK_KINDS);
 

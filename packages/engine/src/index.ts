@@ -4,3 +4,4 @@ export * from "./questionnaires/index";
 export * from "./elicitation/index";
 export * from "./requirements/index";
 export * from "./text/index";
+export * from "./risks/index";

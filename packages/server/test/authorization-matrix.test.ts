@@ -17,12 +17,12 @@ import { createTestApp, TEST_PASSWORD, type HttpResponse, type TestApp, type Tes
 import { apiTokens, clients, comments, passwordResets, projectMembers, projects, users } from "../src/db/schema";
 import { elicitationSessions, questionnaires } from "../src/db/schema";
 import { sha256 } from "../src/modules/auth/auth.crypto";
-import { randomUUID } from "node:crypto";
 import { requirementRelations, requirements, savedViews, traceLinks } from "../src/db/schema";
 import { baselineRequirements, baselines } from "../src/db/schema";
 import { changeRequests } from "../src/db/schema";
+import { planDependencies, planTasks, projectCalendars } from "../src/db/schema";
+import { risks } from "../src/db/schema";
 import { requirementScoringModels } from "../src/db/schema";
-import { registerTraceTarget, traceTargetResolver } from "../src/modules/traceability/trace-targets";
 
 /**
  * Every route the app registers, seen by an `onRoute` hook installed on the Fastify instance the moment `buildApp`
@@ -193,16 +193,9 @@ const contactAnswersA = "401 403 403 403 403 403 404 ok  404";
 /**
  * Requirements are made straight in the database, in the status a row needs, so each row can have a fresh one per
  * person: on project A one awaiting the client (contact A sees it) and one draft (contact A does not); on project B
- * one titled with B's secret, for the tenant check. Tasks do not exist yet: a stand-in `task` trace target,
- * registered the way the planning module will register the real one, lets the trace-link rows succeed.
+ * one titled with B's secret, for the tenant check. The trace-link rows link fresh plan tasks of project A.
  */
 const registerFixtures = { requirementA: "", draftA: "", requirementB: "" };
-const matrixTasks = new Map<string, string>();
-if (!traceTargetResolver("task")) {
-  registerTraceTarget("task", async (_db, _workspaceId, ids) =>
-    new Map(ids.flatMap((id) => (matrixTasks.has(id) ? [[id, { projectId: matrixTasks.get(id) as string, label: "Matrix task" }]] : []))),
-  );
-}
 const freshRequirement = {
   on: async (projectId: string, status: "awaiting_client" | "draft" = "awaiting_client", title = "Matrix requirement") => {
     const [row] = await t.db
@@ -224,15 +217,11 @@ const freshRequirement = {
     const [row] = await t.db.insert(savedViews).values({ workspaceId: w.workspace.id, projectId: w.projectA.id, userId, name: `Matrix ${uniq()}`, filters: {} }).returning();
     return (row as { id: string }).id;
   },
-  taskOnA: () => {
-    const id = randomUUID();
-    matrixTasks.set(id, w.projectA.id);
-    return id;
-  },
+  taskOnA: () => freshPlan.taskOn(w.projectA.id),
   traceLinkOnA: async () => {
     const [row] = await t.db
       .insert(traceLinks)
-      .values({ workspaceId: w.workspace.id, projectId: w.projectA.id, fromType: "task", fromId: freshRequirement.taskOnA(), toType: "requirement", toId: await freshRequirement.on(w.projectA.id), kind: "implements" })
+      .values({ workspaceId: w.workspace.id, projectId: w.projectA.id, fromType: "task", fromId: await freshRequirement.taskOnA(), toType: "requirement", toId: await freshRequirement.on(w.projectA.id), kind: "implements" })
       .returning();
     return (row as { id: string }).id;
   },
@@ -309,6 +298,65 @@ async function createChangeRequestFixtures() {
 }
 /** Deciding on a request of project A: the manager's side (pm, admins) and the client's side (contact A). */
 const decidesOnA = "401 ok  ok  ok  403 403 404 ok  404";
+
+// ---- Risk register (modules/risks) ---------------------------------------------------------------------------------
+/**
+ * Risks written straight to the database: on project A one shared with the client (contact A sees it) and one internal
+ * (contact A does not), and B's, titled with B's secret. Rows that link and unlink take a fresh shared risk and
+ * requirement per person.
+ */
+const riskFixtures = { sharedA: "", internalA: "", riskB: "" };
+const freshRisk = {
+  on: async (projectId: string, sharedWithClient: boolean, title = "Matrix risk") => {
+    const [row] = await t.db
+      .insert(risks)
+      .values({ workspaceId: w.workspace.id, projectId, number: sql`(select coalesce(max(r.number), 0) + 1 from risks r where r.project_id = ${projectId})`, title, probability: 3, impact: 4, sharedWithClient, createdById: w.pm.id })
+      .returning();
+    return (row as { id: string }).id;
+  },
+  version: async (id: string) => (await t.db.select({ v: risks.version }).from(risks).where(eq(risks.id, id)))[0]?.v,
+  /** A shared risk of project A linked to a fresh requirement contact A can see. */
+  linkedOnA: async () => {
+    const riskId = await freshRisk.on(w.projectA.id, true);
+    const requirementId = await freshRequirement.on(w.projectA.id);
+    await t.db.insert(traceLinks).values({ workspaceId: w.workspace.id, projectId: w.projectA.id, fromType: "risk", fromId: riskId, toType: "requirement", toId: requirementId, kind: "threatens" });
+    return { riskId, requirementId };
+  },
+};
+async function createRiskFixtures() {
+  riskFixtures.sharedA = await freshRisk.on(w.projectA.id, true);
+  riskFixtures.internalA = await freshRisk.on(w.projectA.id, false);
+  riskFixtures.riskB = await freshRisk.on(w.projectB.id, true, SECRET_B);
+}
+
+// ---- Planning (modules/planning) ------------------------------------------------------------------------------------
+/**
+ * Plan tasks and dependencies written straight to the database (each write of the plan reschedules it, so rows that
+ * change a task take a fresh one per person): project A's, and B's task titled with B's secret.
+ */
+const planFixtures = { taskA: "", taskB: "", dependencyB: "" };
+const freshPlan = {
+  taskOn: async (projectId: string, name = "Matrix task") => {
+    const [row] = await t.db.insert(planTasks).values({ workspaceId: w.workspace.id, projectId, position: 0, name, createdById: w.pm.id }).returning();
+    return (row as { id: string }).id;
+  },
+  dependencyOn: async (projectId: string) => {
+    const [row] = await t.db
+      .insert(planDependencies)
+      .values({ workspaceId: w.workspace.id, projectId, predecessorId: await freshPlan.taskOn(projectId), successorId: await freshPlan.taskOn(projectId) })
+      .returning();
+    return (row as { id: string }).id;
+  },
+  taskVersion: async (id: string) => (await t.db.select({ v: planTasks.version }).from(planTasks).where(eq(planTasks.id, id)))[0]?.v,
+  /** The calendar's version (0 while the project has none saved), for its optimistic concurrency check. */
+  calendarVersion: async (projectId: string) => (await t.db.select({ v: projectCalendars.version }).from(projectCalendars).where(eq(projectCalendars.projectId, projectId)))[0]?.v ?? 0,
+};
+async function createPlanFixtures() {
+  planFixtures.taskA = await freshPlan.taskOn(w.projectA.id);
+  planFixtures.taskB = await freshPlan.taskOn(w.projectB.id, SECRET_B);
+  planFixtures.dependencyB = await freshPlan.dependencyOn(w.projectB.id);
+}
+const PLAN_WEEK = { mon: "09:00-12:00,13:00-18:00", tue: "09:00-12:00,13:00-18:00", wed: "09:00-12:00,13:00-18:00", thu: "09:00-12:00,13:00-18:00", fri: "09:00-12:00,13:00-18:00", sat: "", sun: "" };
 
 // prettier-ignore
 const ROWS: Row[] = [
@@ -422,7 +470,7 @@ const ROWS: Row[] = [
 
   // traceability (modules/traceability; the team's: canRequirements "requirements.internal.read" / "requirements.write")
   row("GET /api/v1/projects/:id/trace-links", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/trace-links` }), teamOnlyA),
-  row("POST /api/v1/projects/:id/trace-links", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/trace-links`, body: { fromType: "task", fromId: freshRequirement.taskOnA(), toType: "requirement", toId: await freshRequirement.on(f.projectA.id), kind: "implements" } }), editsRequirementsA),
+  row("POST /api/v1/projects/:id/trace-links", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/trace-links`, body: { fromType: "task", fromId: await freshRequirement.taskOnA(), toType: "requirement", toId: await freshRequirement.on(f.projectA.id), kind: "implements" } }), editsRequirementsA),
   row("DELETE /api/v1/trace-links/:id", async () => ({ url: `/api/v1/trace-links/${await freshRequirement.traceLinkOnA()}` }), editsRequirementsA),
   row("GET /api/v1/projects/:id/traceability", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/traceability` }), teamOnlyA),
 
@@ -452,6 +500,40 @@ const ROWS: Row[] = [
   row("GET /api/v1/change_requests/:entityId/audit", () => ({ url: `/api/v1/change_requests/${changeRequestFixtures.submittedA}/audit` }), teamOnlyA),
   row("GET /api/v1/change_requests/:entityId/attachments", () => ({ url: `/api/v1/change_requests/${changeRequestFixtures.submittedA}/attachments` }), readsA),
   row("POST /api/v1/change_requests/:entityId/attachments", () => ({ url: `/api/v1/change_requests/${changeRequestFixtures.submittedA}/attachments`, file: { name: "a.txt", content: "x" } }), collaboratesOnA),
+
+  // risk register (modules/risks; who may: canRisks, canRisk in policy.ts)
+  row("GET /api/v1/projects/:id/risks", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/risks` }), readsA),
+  row("POST /api/v1/projects/:id/risks", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/risks`, body: { title: `by ${f.role}`, probability: 2, impact: 3 } }), editsRequirementsA),
+  row("GET /api/v1/projects/:id/risks/heat-map", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/risks/heat-map` }), readsA),
+  row("POST /api/v1/projects/:id/risks/defaults", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/risks/defaults`, body: { kind: "saas_onboarding" } }), editsRequirementsA),
+  row("GET /api/v1/risks/:id", () => ({ url: `/api/v1/risks/${riskFixtures.sharedA}` }), readsA, { note: "shared with the client" }),
+  row("GET /api/v1/risks/:id", () => ({ url: `/api/v1/risks/${riskFixtures.internalA}` }), "401 ok  ok  ok  ok  ok  404 404 404", { note: "internal: the team's, not the client's" }),
+  row("PATCH /api/v1/risks/:id", async (f) => ({ url: `/api/v1/risks/${riskFixtures.sharedA}`, body: { version: await freshRisk.version(riskFixtures.sharedA), trigger: `by ${f.role}` } }), editsRequirementsA),
+  row("GET /api/v1/risks/:id/reviews", () => ({ url: `/api/v1/risks/${riskFixtures.sharedA}/reviews` }), readsA),
+  row("POST /api/v1/risks/:id/reviews", async (f) => ({ url: `/api/v1/risks/${riskFixtures.sharedA}/reviews`, body: { version: await freshRisk.version(riskFixtures.sharedA), note: `by ${f.role}` } }), editsRequirementsA),
+  row("POST /api/v1/risks/:id/requirements", async (f) => ({ url: `/api/v1/risks/${await freshRisk.on(f.projectA.id, true)}/requirements`, body: { requirementId: await freshRequirement.on(f.projectA.id) } }), editsRequirementsA),
+  row("DELETE /api/v1/risks/:id/requirements/:requirementId", async () => {
+    const { riskId, requirementId } = await freshRisk.linkedOnA();
+    return { url: `/api/v1/risks/${riskId}/requirements/${requirementId}` };
+  }, editsRequirementsA),
+  row("GET /api/v1/risks/:entityId/comments", () => ({ url: `/api/v1/risks/${riskFixtures.sharedA}/comments` }), teamOnlyA, { note: "the team's discussion, even of a shared risk" }),
+  row("POST /api/v1/risks/:entityId/comments", () => ({ url: `/api/v1/risks/${riskFixtures.sharedA}/comments`, body: { body: "hi" } }), editsRequirementsA),
+  row("GET /api/v1/risks/:entityId/audit", () => ({ url: `/api/v1/risks/${riskFixtures.sharedA}/audit` }), teamOnlyA),
+  row("GET /api/v1/risks/:entityId/attachments", () => ({ url: `/api/v1/risks/${riskFixtures.sharedA}/attachments` }), teamOnlyA),
+  row("POST /api/v1/risks/:entityId/attachments", () => ({ url: `/api/v1/risks/${riskFixtures.sharedA}/attachments`, file: { name: "a.txt", content: "x" } }), editsRequirementsA),
+
+  // the plan (modules/planning; who may: canPlan in policy.ts): contact A reads it, the team edits, managers set the calendar
+  row("GET /api/v1/projects/:id/plan", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan` }), readsA),
+  row("POST /api/v1/projects/:id/plan/tasks", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/tasks`, body: { name: `by ${f.role}` } }), editsRequirementsA),
+  row("PATCH /api/v1/plan-tasks/:id", async (f) => ({ url: `/api/v1/plan-tasks/${planFixtures.taskA}`, body: { version: await freshPlan.taskVersion(planFixtures.taskA), name: `by ${f.role}` } }), editsRequirementsA),
+  row("DELETE /api/v1/plan-tasks/:id", async (f) => ({ url: `/api/v1/plan-tasks/${await freshPlan.taskOn(f.projectA.id)}?version=1` }), editsRequirementsA),
+  row("POST /api/v1/plan-tasks/:id/move", async (f) => ({ url: `/api/v1/plan-tasks/${await freshPlan.taskOn(f.projectA.id)}/move`, body: { version: 1, action: "to", position: 0 } }), editsRequirementsA),
+  row("PUT /api/v1/plan-tasks/:id/predecessors", async (f) => ({ url: `/api/v1/plan-tasks/${await freshPlan.taskOn(f.projectA.id)}/predecessors`, body: { version: 1, predecessors: [{ predecessorId: await freshPlan.taskOn(f.projectA.id) }] } }), editsRequirementsA),
+  row("POST /api/v1/projects/:id/plan/dependencies", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/dependencies`, body: { predecessorId: await freshPlan.taskOn(f.projectA.id), successorId: await freshPlan.taskOn(f.projectA.id), type: "SS", lagDays: 0.5 } }), editsRequirementsA),
+  row("PATCH /api/v1/plan-dependencies/:id", async (f) => ({ url: `/api/v1/plan-dependencies/${await freshPlan.dependencyOn(f.projectA.id)}`, body: { version: 1, lagDays: -1 } }), editsRequirementsA),
+  row("DELETE /api/v1/plan-dependencies/:id", async (f) => ({ url: `/api/v1/plan-dependencies/${await freshPlan.dependencyOn(f.projectA.id)}` }), editsRequirementsA),
+  row("GET /api/v1/projects/:id/plan/calendar", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/calendar` }), readsA),
+  row("PUT /api/v1/projects/:id/plan/calendar", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/calendar`, body: { version: await freshPlan.calendarVersion(f.projectA.id), week: PLAN_WEEK, holidaySets: ["cn"], exceptions: [] } }), configuresA),
 
   // elicitation sessions and their passages (modules/elicitation; who may: canElicitationSession in policy.ts)
   row("GET /api/v1/projects/:id/elicitation-sessions", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/elicitation-sessions` }), readsA),
@@ -560,6 +642,8 @@ beforeAll(createElicitationFixtures);
 beforeAll(createRegisterFixtures);
 beforeAll(createBaselineFixtures);
 beforeAll(createChangeRequestFixtures);
+beforeAll(createPlanFixtures);
+beforeAll(createRiskFixtures);
 afterAll(() => t.close());
 
 describe("authorisation matrix", () => {
@@ -677,6 +761,18 @@ describe("contact A against client B (the other tenant)", () => {
     b("POST", () => `/api/v1/change-requests/${changeRequestFixtures.crB}/decisions`, () => ({ decision: "approved", version: 1 })),
     b("GET", () => `/api/v1/change_requests/${changeRequestFixtures.crB}/comments`),
     b("POST", () => `/api/v1/change_requests/${changeRequestFixtures.crB}/comments`, () => ({ body: "hi" })),
+    // B's risks.
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/risks`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/risks/heat-map`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/risks`, () => ({ title: "Hack", probability: 1, impact: 1 })),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/risks/defaults`, () => ({ kind: "on_premise" })),
+    b("GET", () => `/api/v1/risks/${riskFixtures.riskB}`),
+    b("PATCH", () => `/api/v1/risks/${riskFixtures.riskB}`, () => ({ version: 1, title: "Hijacked" })),
+    b("GET", () => `/api/v1/risks/${riskFixtures.riskB}/reviews`),
+    b("POST", () => `/api/v1/risks/${riskFixtures.riskB}/reviews`, () => ({ version: 1, note: "Hijacked" })),
+    b("POST", () => `/api/v1/risks/${riskFixtures.riskB}/requirements`, () => ({ requirementId: registerFixtures.requirementB })),
+    b("POST", () => `/api/v1/risks/${riskFixtures.sharedA}/requirements`, () => ({ requirementId: registerFixtures.requirementB })),
+    b("GET", () => `/api/v1/risks/${riskFixtures.riskB}/comments`),
     b("GET", () => `/api/v1/requirements/${registerFixtures.requirementB}/comments`),
     b("POST", () => `/api/v1/requirements/${registerFixtures.requirementB}/comments`, () => ({ body: "hi" })),
     b("GET", () => `/api/v1/requirements/${registerFixtures.requirementB}/audit`),
@@ -692,6 +788,19 @@ describe("contact A against client B (the other tenant)", () => {
     b("POST", () => `/api/v1/requirements/${registerFixtures.requirementA}/move`, () => ({ version: 1, moscow: "must", nextId: registerFixtures.requirementB })),
     b("PATCH", () => `/api/v1/requirements/${registerFixtures.requirementB}/priority-inputs`, () => ({ version: 1, rice: { reach: 1 } })),
     b("PUT", () => `/api/v1/requirements/${registerFixtures.requirementB}/client-priority`, () => ({ version: 1, clientPriority: 1 })),
+    // B's plan.
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/plan`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/plan/calendar`),
+    b("PUT", (f) => `/api/v1/projects/${f.projectB.id}/plan/calendar`, () => ({ version: 0, week: PLAN_WEEK, holidaySets: [], exceptions: [] })),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/plan/tasks`, () => ({ name: "Hack" })),
+    b("PATCH", () => `/api/v1/plan-tasks/${planFixtures.taskB}`, () => ({ version: 1, name: "Hijacked" })),
+    b("DELETE", () => `/api/v1/plan-tasks/${planFixtures.taskB}?version=1`),
+    b("POST", () => `/api/v1/plan-tasks/${planFixtures.taskB}/move`, () => ({ version: 1, action: "to", position: 0 })),
+    b("PUT", () => `/api/v1/plan-tasks/${planFixtures.taskB}/predecessors`, () => ({ version: 1, predecessors: [] })),
+    b("PUT", () => `/api/v1/plan-tasks/${planFixtures.taskA}/predecessors`, () => ({ version: 1, predecessors: [{ predecessorId: planFixtures.taskB }] })),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/plan/dependencies`, () => ({ predecessorId: planFixtures.taskB, successorId: planFixtures.taskB })),
+    b("PATCH", () => `/api/v1/plan-dependencies/${planFixtures.dependencyB}`, () => ({ version: 1, lagDays: 3 })),
+    b("DELETE", () => `/api/v1/plan-dependencies/${planFixtures.dependencyB}`),
     // B's elicitation sessions and questionnaires.
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/elicitation-sessions`),
     b("POST", (f) => `/api/v1/projects/${f.projectB.id}/elicitation-sessions`, () => ({ kind: "interview", title: "Hack", startsAt: "2025-01-01T00:00:00Z" })),
@@ -732,7 +841,7 @@ describe("contact A against client B (the other tenant)", () => {
 
   it("gets 403 or 404 (or an empty list) for every read and write, with nothing of B in any answer", async () => {
     const contactA = await clientFor("contactA");
-    const secretsOfB = [w.clientB.id, w.clientB.name, w.projectB.id, w.projectB.code, w.projectB.name, w.contactB.id, w.contactB.email, commentB, attachmentB, SECRET_B, "b-secret.txt", elicitation.sessionB, elicitation.questionnaireB, baselineFixtures.baselineB, changeRequestFixtures.crB];
+    const secretsOfB = [w.clientB.id, w.clientB.name, w.projectB.id, w.projectB.code, w.projectB.name, w.contactB.id, w.contactB.email, commentB, attachmentB, SECRET_B, "b-secret.txt", elicitation.sessionB, elicitation.questionnaireB, baselineFixtures.baselineB, changeRequestFixtures.crB, riskFixtures.riskB, planFixtures.taskB];
     const problems: string[] = [];
     for (const attempt of ATTEMPTS) {
       const request: Request = { url: attempt.url(w), body: attempt.body?.(w), ...(attempt.file ? { file: { name: "x.txt", content: "x" } } : {}) };

@@ -883,3 +883,227 @@ export type ChangeRequestProposedContent = {
   acceptanceCriteria: { id: string; text: string }[];
   moscow: RequirementSnapshot["moscow"];
 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Planning (issue 5; docs/planning.md): a project's WBS (tasks in an outline), the dependencies between them and
+// the project's working calendar. The schedule columns of `plan_tasks` (`wbs_code`, `is_summary`, `calc_*`) are
+// derived: the planning module recomputes them in the transaction of every change and writes only rows that moved.
+// ---------------------------------------------------------------------------------------------------------------
+// Imported here so the planning block stays self-contained (imports are hoisted).
+import { foreignKey } from "drizzle-orm/pg-core";
+
+/** A working interval as the calendar engine stores it: minutes of the day, start inclusive, end exclusive. */
+export type PlanCalendarInterval = { start: number; end: number };
+/** A calendar exception: the days `from`..`to` worked with `intervals`, or off when `intervals` is empty. */
+export type PlanCalendarException = { from: string; to?: string; intervals: PlanCalendarInterval[]; name?: { zh?: string; en?: string } };
+/** A violation the scheduler reported for a task: a constraint it could not keep, a missed deadline, a late manual start. */
+export type PlanTaskViolation = { kind: string; byDays: number };
+
+export const planTasks = pgTable(
+  "plan_tasks",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    /** The summary task above this one; null at the top of the outline. */
+    parentId: uuid("parent_id"),
+    /** 0-based order among the siblings under the same parent, without gaps. */
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    notes: text("notes").notNull().default(""),
+    /** Working days, two decimals (0.5 = half a day); 0 is a milestone. Ignored while the task is a summary. */
+    durationDays: numeric("duration_days", { precision: 10, scale: 2, mode: "number" }).notNull().default(1),
+    schedulingMode: text("scheduling_mode", { enum: ["auto", "manual"] }).notNull().default("auto"),
+    /** A manually scheduled task's start (its finish follows from its duration on the project calendar). */
+    manualStart: date("manual_start", { mode: "string" }),
+    constraintType: text("constraint_type", { enum: ["ASAP", "ALAP", "SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO"] }).notNull().default("ASAP"),
+    constraintDate: date("constraint_date", { mode: "string" }),
+    deadline: date("deadline", { mode: "string" }),
+    percentComplete: integer("percent_complete").notNull().default(0),
+    workHours: numeric("work_hours", { precision: 12, scale: 2, mode: "number" }).notNull().default(0),
+    fixedCost: numeric("fixed_cost", { precision: 14, scale: 2, mode: "number" }).notNull().default(0),
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    // Derived by the scheduler (never written by a request).
+    wbsCode: text("wbs_code").notNull().default(""),
+    isSummary: boolean("is_summary").notNull().default(false),
+    calcStart: date("calc_start", { mode: "string" }),
+    calcFinish: date("calc_finish", { mode: "string" }),
+    calcEarlyStart: date("calc_early_start", { mode: "string" }),
+    calcEarlyFinish: date("calc_early_finish", { mode: "string" }),
+    calcLateStart: date("calc_late_start", { mode: "string" }),
+    calcLateFinish: date("calc_late_finish", { mode: "string" }),
+    /** Start and finish in working days from the plan's day 0 (fractional), for charts drawn to the hour. */
+    calcStartDay: doublePrecision("calc_start_day"),
+    calcFinishDay: doublePrecision("calc_finish_day"),
+    calcTotalFloatDays: doublePrecision("calc_total_float_days"),
+    calcCritical: boolean("calc_critical").notNull().default(false),
+    /** The duration, work, cost and % complete as scheduled: the task's own, or rolled up for a summary. */
+    calcDurationDays: doublePrecision("calc_duration_days"),
+    calcWorkHours: doublePrecision("calc_work_hours"),
+    calcCost: doublePrecision("calc_cost"),
+    calcPercentComplete: doublePrecision("calc_percent_complete"),
+    calcViolations: jsonb("calc_violations").$type<PlanTaskViolation[]>().notNull().default([]),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    foreignKey({ name: "plan_tasks_parent_fk", columns: [t.parentId], foreignColumns: [t.id] }).onDelete("cascade"),
+    index("plan_tasks_project_idx").on(t.projectId, t.parentId, t.position),
+    index("plan_tasks_parent_idx").on(t.parentId),
+    check("plan_tasks_parent_ck", sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),
+    check("plan_tasks_position_ck", sql`${t.position} >= 0`),
+    check("plan_tasks_duration_ck", sql`${t.durationDays} >= 0`),
+    check("plan_tasks_mode_ck", sql`${t.schedulingMode} in ('auto','manual') and ((${t.schedulingMode} = 'manual') = (${t.manualStart} is not null))`),
+    check(
+      "plan_tasks_constraint_ck",
+      sql`${t.constraintType} in ('ASAP','ALAP','SNET','SNLT','FNET','FNLT','MSO','MFO') and ((${t.constraintType} in ('ASAP','ALAP')) = (${t.constraintDate} is null))`,
+    ),
+    check("plan_tasks_amounts_ck", sql`${t.percentComplete} between 0 and 100 and ${t.workHours} >= 0 and ${t.fixedCost} >= 0`),
+  ],
+);
+
+/** "successor depends on predecessor": FS, SS, FF or SF with a lag in working days (negative: a lead). */
+export const planDependencies = pgTable(
+  "plan_dependencies",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    predecessorId: uuid("predecessor_id")
+      .notNull()
+      .references(() => planTasks.id, { onDelete: "cascade" }),
+    successorId: uuid("successor_id")
+      .notNull()
+      .references(() => planTasks.id, { onDelete: "cascade" }),
+    type: text("type", { enum: ["FS", "SS", "FF", "SF"] }).notNull().default("FS"),
+    lagDays: numeric("lag_days", { precision: 10, scale: 2, mode: "number" }).notNull().default(0),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("plan_dependencies_pair_uq").on(t.predecessorId, t.successorId),
+    index("plan_dependencies_successor_idx").on(t.successorId),
+    index("plan_dependencies_project_idx").on(t.projectId),
+    check("plan_dependencies_self_ck", sql`${t.predecessorId} <> ${t.successorId}`),
+    check("plan_dependencies_type_ck", sql`${t.type} in ('FS','SS','FF','SF')`),
+  ],
+);
+
+/**
+ * A project's working calendar (one row per project; none until the plan is first changed or the calendar saved):
+ * the weekly pattern, the holiday sets followed ("cn": mainland China with its make-up working days) and the
+ * project's own exceptions. `scheduled_basis` records what the stored schedule was computed from (plan start,
+ * calendar version, holiday data), so a read can tell when it must be recomputed.
+ */
+export const projectCalendars = pgTable("project_calendars", {
+  projectId: uuid("project_id")
+    .primaryKey()
+    .references(() => projects.id, { onDelete: "cascade" }),
+  workspaceId: workspaceRef(),
+  /** Working intervals per weekday (`mon` … `sun`); an empty list is a day off. */
+  week: jsonb("week").$type<Record<string, PlanCalendarInterval[]>>().notNull(),
+  holidaySets: jsonb("holiday_sets").$type<string[]>().notNull().default([]),
+  exceptions: jsonb("exceptions").$type<PlanCalendarException[]>().notNull().default([]),
+  scheduledBasis: text("scheduled_basis").notNull().default(""),
+  updatedById: uuid("updated_by_id").references(() => users.id),
+  updatedAt: updatedAt(),
+  version: version(),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Risk register (issue 5, planning; docs/risks.md): a project's risks (`RISK-n`) on the 5×5 probability × impact
+// matrix, and their append-only review history. The score and level are computed by the engine
+// (`riskAssessment`), never stored. Links to requirements (and later tasks) are generic trace links
+// (`from_type = 'risk'`, kind `threatens`).
+// ---------------------------------------------------------------------------------------------------------------
+
+export const risks = pgTable(
+  "risks",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    /** The n of `RISK-n`: allocated as max + 1 while the project row is locked, unique per project. */
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    /** Markdown. */
+    description: text("description").notNull().default(""),
+    category: text("category", { enum: ["technical", "schedule", "cost", "scope", "resource", "stakeholder", "security", "vendor", "other"] })
+      .notNull()
+      .default("other"),
+    /** 1 (very low) to 5 (very high). */
+    probability: integer("probability").notNull(),
+    impact: integer("impact").notNull(),
+    strategy: text("strategy", { enum: ["avoid", "mitigate", "transfer", "accept"] }).notNull().default("mitigate"),
+    /** Markdown: what the team does about it, by when. */
+    responsePlan: text("response_plan").notNull().default(""),
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    /** The early warning sign that the risk is about to happen. */
+    trigger: text("trigger").notNull().default(""),
+    /** When the risk is to be looked at next; overdue once past (unless closed). */
+    reviewDate: date("review_date", { mode: "string" }),
+    status: text("status", { enum: ["open", "monitoring", "occurred", "closed"] }).notNull().default("open"),
+    /** Why it was closed (required then), or the note of the last status change. */
+    statusReason: text("status_reason"),
+    /** Shown to the project's client contacts in the portal (read-only). */
+    sharedWithClient: boolean("shared_with_client").notNull().default(false),
+    /** `kind/id` of the default risk it was added from (`risk_catalogue`), so the defaults are added once. */
+    templateKey: text("template_key"),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("risks_project_number_uq").on(t.projectId, t.number),
+    uniqueIndex("risks_project_template_uq").on(t.projectId, t.templateKey).where(sql`${t.templateKey} is not null`),
+    index("risks_project_status_idx").on(t.projectId, t.status),
+    index("risks_owner_idx").on(t.ownerId),
+    check("risks_number_ck", sql`${t.number} > 0`),
+    check("risks_ratings_ck", sql`${t.probability} between 1 and 5 and ${t.impact} between 1 and 5`),
+    check("risks_category_ck", sql`${t.category} in ('technical','schedule','cost','scope','resource','stakeholder','security','vendor','other')`),
+    check("risks_strategy_ck", sql`${t.strategy} in ('avoid','mitigate','transfer','accept')`),
+    check("risks_status_ck", sql`${t.status} in ('open','monitoring','occurred','closed')`),
+    check("risks_reason_ck", sql`${t.status} <> 'closed' or coalesce(btrim(${t.statusReason}), '') <> ''`),
+  ],
+);
+
+/**
+ * A risk's review history, append-only: the first assessment (`*_before` null), every change of probability, impact
+ * or status (before → after), and reviews that changed nothing (before = after) — each with who, when, an optional
+ * note and the next review date set then. Exposure over time is rebuilt from it.
+ */
+export const riskReviews = pgTable(
+  "risk_reviews",
+  {
+    id: id(),
+    riskId: uuid("risk_id")
+      .notNull()
+      .references(() => risks.id, { onDelete: "cascade" }),
+    projectId: projectRef("cascade"),
+    reviewedById: uuid("reviewed_by_id").references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    /** The risk's version after this entry. */
+    riskVersion: integer("risk_version").notNull(),
+    probabilityBefore: integer("probability_before"),
+    probabilityAfter: integer("probability_after").notNull(),
+    impactBefore: integer("impact_before"),
+    impactAfter: integer("impact_after").notNull(),
+    statusBefore: text("status_before", { enum: ["open", "monitoring", "occurred", "closed"] }),
+    statusAfter: text("status_after", { enum: ["open", "monitoring", "occurred", "closed"] }).notNull(),
+    note: text("note").notNull().default(""),
+    nextReviewDate: date("next_review_date", { mode: "string" }),
+  },
+  (t) => [
+    index("risk_reviews_risk_idx").on(t.riskId, t.reviewedAt),
+    index("risk_reviews_project_idx").on(t.projectId, t.reviewedAt),
+    check(
+      "risk_reviews_ratings_ck",
+      sql`${t.probabilityAfter} between 1 and 5 and ${t.impactAfter} between 1 and 5 and coalesce(${t.probabilityBefore}, 1) between 1 and 5 and coalesce(${t.impactBefore}, 1) between 1 and 5`,
+    ),
+  ],
+);

@@ -35,7 +35,9 @@ import { createRequirementsRepository, type RequirementRecord, type RequirementS
 import { seedDemoConfirmations } from "./seed-demo-confirmations";
 import { seedDemoBaseline } from "./seed-demo-baselines";
 import { seedDemoChangeRequest } from "./seed-demo-change-requests";
+import { seedDemoRisks } from "./seed-demo-risks";
 import { seedDemoPrioritisation } from "./seed-demo-prioritisation";
+import { seedDemoPlan } from "./seed-demo-plan";
 import type { Actor } from "../platform/policy";
 import { recordAudit } from "../platform/audit";
 import { renderMarkdown } from "../platform/markdown";
@@ -859,6 +861,11 @@ async function insertRequirementsStage(
   await seedDemoBaseline(tx, pm, projectId, at(-6, 15));
   // After BL-1 the client's security team asked for more: CR-1, approved by the manager, awaits the client.
   await seedDemoChangeRequest(tx, pm, projectId, at);
+  // The risk register the team keeps alongside: seven risks, three shared with the client, some threatening requirements.
+  await seedDemoRisks(tx, pm, projectId, rows, { pm: userId("pm"), dev: userId("dev") }, at);
+
+  // The plan: a WBS of six phases with milestones and links, scheduled on China's calendar, tasks traced to requirements.
+  await seedDemoPlan(tx, pm, projectId, rows, { pm: userId("pm"), dev: userId("dev") }, at);
 
   // REQ-2 (leavers disabled) depends on REQ-1 (single sign-on), as the relations repository writes it.
   const [sso, leavers] = rows;

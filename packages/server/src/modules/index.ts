@@ -24,5 +24,7 @@ import { elicitationRoutes } from "./elicitation/elicitation.routes";
 import { publicQuestionnaireRoutes, questionnairesRoutes } from "./questionnaires/questionnaires.routes";
 import { baselinesRoutes } from "./baselines/baselines.routes";
 import { changeRequestsRoutes } from "./change-requests/change-requests.routes";
+import { planningRoutes } from "./planning/planning.routes";
+import { risksRoutes } from "./risks/risks.routes";
 
-export const MODULES: FastifyPluginAsyncZod[] = [authRoutes, clientsRoutes, usersRoutes, projectsRoutes, projectMembersRoutes, commentsRoutes, auditRoutes, attachmentsRoutes, requirementsRoutes, requirementRelationsRoutes, requirementProposalsRoutes, savedViewsRoutes, requirementsExportRoutes, requirementsImportRoutes, prioritisationRoutes, requirementConfirmationsRoutes, traceabilityRoutes, elicitationRoutes, questionnairesRoutes, publicQuestionnaireRoutes, baselinesRoutes, changeRequestsRoutes];
+export const MODULES: FastifyPluginAsyncZod[] = [authRoutes, clientsRoutes, usersRoutes, projectsRoutes, projectMembersRoutes, commentsRoutes, auditRoutes, attachmentsRoutes, requirementsRoutes, requirementRelationsRoutes, requirementProposalsRoutes, savedViewsRoutes, requirementsExportRoutes, requirementsImportRoutes, prioritisationRoutes, requirementConfirmationsRoutes, traceabilityRoutes, elicitationRoutes, questionnairesRoutes, publicQuestionnaireRoutes, baselinesRoutes, changeRequestsRoutes, risksRoutes, planningRoutes];

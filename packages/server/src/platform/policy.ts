@@ -516,3 +516,91 @@ export function changeRequestVisibility(actor: Actor, project: ProjectFacts): Ch
   if (!canProject(actor, "project.read", project)) return { kind: "none" };
   return isStaff(actor) ? { kind: "all" } : { kind: "submitted" };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Planning: the WBS, dependencies and the project calendar (modules/planning; docs/planning.md).
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A project's plan. `read`: the WBS with its schedule — everyone who reads the project, a client contact of the
+ * project's own client included (the plan is what the client is promised: phases, milestones, dates, progress).
+ * `read_internal`: the team's material on it — task notes, owners, work and cost estimates — staff who read the
+ * project, viewers included; never a contact. `edit`: add, change, move and remove tasks and dependencies — the
+ * project's managers and members, and admins. `configure`: the project calendar, which moves every date — managers
+ * and admins.
+ */
+export type PlanAction = "plan.read" | "plan.read_internal" | "plan.edit" | "plan.configure";
+
+export function canPlan(actor: Actor, action: PlanAction, project: ProjectFacts): boolean {
+  const read = canProject(actor, "project.read", project);
+  switch (action) {
+    case "plan.read":
+      return read;
+    case "plan.read_internal":
+      return read && isStaff(actor);
+    case "plan.edit":
+      return read && isStaff(actor) && (isAdmin(actor) || project.memberRole === "manager" || project.memberRole === "member");
+    case "plan.configure":
+      return read && isStaff(actor) && (isAdmin(actor) || project.memberRole === "manager");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Risk register (modules/risks; docs/risks.md).
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A project's risk register as a whole. `read`: list risks and see the heat map — everyone who reads the project (a
+ * client contact only the risks shared with the client, see `riskVisibility`). `write`: create risks, add the
+ * default risks — the project's managers and members, and admins; viewers only read.
+ */
+export type RisksAction = "risks.read" | "risks.write";
+
+export function canRisks(actor: Actor, action: RisksAction, project: ProjectFacts): boolean {
+  const read = canProject(actor, "project.read", project);
+  switch (action) {
+    case "risks.read":
+      return read;
+    case "risks.write":
+      return read && isStaff(actor) && (isAdmin(actor) || project.memberRole === "manager" || project.memberRole === "member");
+  }
+}
+
+/** What the policy needs to know about one risk: its project, and whether the team shared it with the client. */
+export type RiskFacts = { project: ProjectFacts; sharedWithClient: boolean };
+
+/**
+ * One risk. `read`: staff who read the project see every risk; a client contact on their own project sees a risk
+ * only while the team shares it with the client (`sharedWithClient`) — read-only, in the portal. `read_internal`:
+ * the status reason, review notes, comments, files — the team's (a contact gets the reviews without notes). `update`:
+ * edit, review, link to requirements — whoever writes the register. `comment`, `attach`: the project's managers,
+ * members and admins (risk discussions are the team's, even on a shared risk). `audit.read`: staff.
+ */
+export type RiskAction = "risk.read" | "risk.read_internal" | "risk.update" | "risk.comment" | "risk.attach" | "risk.audit.read";
+
+export function canRisk(actor: Actor, action: RiskAction, facts: RiskFacts): boolean {
+  const visible = canProject(actor, "project.read", facts.project) && (isStaff(actor) || facts.sharedWithClient);
+  switch (action) {
+    case "risk.read":
+      return visible;
+    case "risk.read_internal":
+      return visible && isStaff(actor);
+    case "risk.update":
+    case "risk.comment":
+    case "risk.attach":
+      return visible && canRisks(actor, "risks.write", facts.project);
+    case "risk.audit.read":
+      return visible && canProject(actor, "project.audit.read", facts.project);
+  }
+}
+
+/**
+ * `risk.read` as a filter for lists and the heat map, which the risks repository turns into SQL before paging. It
+ * must agree with `canRisk(actor, "risk.read", …)`.
+ */
+export type RiskVisibility = { kind: "all" } | { kind: "shared" } | { kind: "none" };
+
+export function riskVisibility(actor: Actor, project: ProjectFacts): RiskVisibility {
+  if (!canProject(actor, "project.read", project)) return { kind: "none" };
+  return isStaff(actor) ? { kind: "all" } : { kind: "shared" };
+}

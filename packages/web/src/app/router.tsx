@@ -25,6 +25,8 @@ import { PublicQuestionnairePage } from "../pages/public-questionnaire.page";
 import { QuestionnaireBuilderPage } from "../pages/questionnaire-builder.page";
 import { QuestionnaireResultsPage } from "../pages/questionnaire-results.page";
 import { RequirementPage } from "../pages/requirement.page";
+import { RiskPage } from "../pages/risk.page";
+import { RisksPage } from "../pages/risks.page";
 import { ResetPasswordPage } from "../pages/reset-password.page";
 import { SignInPage } from "../pages/sign-in.page";
 import { TraceabilityPage } from "../pages/traceability.page";
@@ -74,6 +76,8 @@ export const router = createBrowserRouter([
           { path: "/projects/:id/requirements/change-requests/:changeRequestId", element: <ChangeRequestPage /> },
           { path: "/projects/:id/requirements/change-requests/:changeRequestId/edit", element: <EditChangeRequestPage /> },
           { path: "/projects/:id/requirements/:requirementId", element: <RequirementPage /> },
+          { path: "/projects/:id/planning/risks", element: <RisksPage /> },
+          { path: "/projects/:id/planning/risks/:riskId", element: <RiskPage /> },
           { path: "/projects/:id/elicitation/sessions/:sessionId", element: <ElicitationSessionPage /> },
           { path: "/projects/:id/elicitation/questionnaires/:questionnaireId", element: <QuestionnaireBuilderPage /> },
           { path: "/projects/:id/elicitation/questionnaires/:questionnaireId/results", element: <QuestionnaireResultsPage /> },

@@ -21,6 +21,10 @@ import changeRequestsEn from "./change-requests.en.json";
 import changeRequestsZhCN from "./change-requests.zh-CN.json";
 import requirementsImportEn from "./requirements-import.en.json";
 import requirementsImportZhCN from "./requirements-import.zh-CN.json";
+import risksEn from "./risks.en.json";
+import risksZhCN from "./risks.zh-CN.json";
+import planningEn from "./planning.en.json";
+import planningZhCN from "./planning.zh-CN.json";
 
 export const LOCALE_STORAGE_KEY = "jiaofu.locale";
 
@@ -55,8 +59,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...elicitationEn, ...requirementsEn, ...prioritisationEn, ...baselinesEn, ...clientConfirmationEn, ...requirementsImportEn, ...changeRequestsEn } },
-    "zh-CN": { translation: { ...zhCN, ...elicitationZhCN, ...requirementsZhCN, ...prioritisationZhCN, ...baselinesZhCN, ...clientConfirmationZhCN, ...requirementsImportZhCN, ...changeRequestsZhCN } },
+    en: { translation: { ...en, ...elicitationEn, ...requirementsEn, ...prioritisationEn, ...baselinesEn, ...clientConfirmationEn, ...requirementsImportEn, ...changeRequestsEn, ...risksEn, ...planningEn } },
+    "zh-CN": { translation: { ...zhCN, ...elicitationZhCN, ...requirementsZhCN, ...prioritisationZhCN, ...baselinesZhCN, ...clientConfirmationZhCN, ...requirementsImportZhCN, ...changeRequestsZhCN, ...risksZhCN, ...planningZhCN } },
   },
   lng: initialLocale(),
   supportedLngs: [...LOCALES],

@@ -6,11 +6,11 @@ import { auditLog } from "../../db/schema";
 import { registerTraceTarget, traceTargetResolver, type TraceTarget } from "./trace-targets";
 
 /**
- * Tasks and acceptance tests do not exist yet (planning and delivery, later stages). Until they do, this file
- * stands them in with in-memory artefacts registered the way those modules will register theirs.
+ * Acceptance tests do not exist yet (delivery, a later stage). Until they do, this file stands them in with
+ * in-memory artefacts registered the way that module will register its own. Tasks are the planning module's.
  */
 const fakes = new Map<string, TraceTarget>();
-for (const type of ["task", "acceptance_test"] as const) {
+for (const type of ["acceptance_test"] as const) {
   if (!traceTargetResolver(type)) {
     registerTraceTarget(type, async (_db, _workspaceId, ids) => new Map(ids.flatMap((id) => (fakes.has(id) ? [[id, fakes.get(id) as TraceTarget]] : []))));
   }
@@ -44,6 +44,14 @@ async function requirement(projectId: string, title: string, path: string[] = []
 }
 const APPROVED = ["in_analysis", "awaiting_client", "approved"];
 
+/** A task of the project's plan, with the label trace links give it ("3 Configure SSO"). */
+async function planTask(projectId: string, name: string): Promise<{ id: string; label: string }> {
+  const res = await (await as(w.pm)).post(`/api/v1/projects/${projectId}/plan/tasks`, { name });
+  expect(res.status).toBe(201);
+  const task = res.body.tasks.find((x: { id: string }) => x.id === res.body.taskId);
+  return { id: task.id, label: `${task.wbsCode} ${name}` };
+}
+
 let project: { id: string };
 const linksUrl = () => `/api/v1/projects/${project.id}/trace-links`;
 const link = async (body: Record<string, unknown>, user: TestUser = w.pm) => (await as(user)).post(linksUrl(), body, { "accept-language": "en" });
@@ -61,20 +69,20 @@ afterAll(() => t.close());
 describe("trace links", () => {
   it("link a downstream artefact to a requirement, labelled, and audited on the requirement", async () => {
     const req = await requirement(project.id, "Single sign-on");
-    const task = fake(project.id, "T-1 Configure SSO");
-    const res = await link({ fromType: "task", fromId: task, toType: "requirement", toId: req.id, kind: "implements" });
+    const task = await planTask(project.id, "Configure SSO");
+    const res = await link({ fromType: "task", fromId: task.id, toType: "requirement", toId: req.id, kind: "implements" });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ fromType: "task", fromId: task, fromLabel: "T-1 Configure SSO", toType: "requirement", toId: req.id, toLabel: `${req.key} Single sign-on`, kind: "implements", createdById: w.pm.id });
+    expect(res.body).toMatchObject({ fromType: "task", fromId: task.id, fromLabel: task.label, toType: "requirement", toId: req.id, toLabel: `${req.key} Single sign-on`, kind: "implements", createdById: w.pm.id });
     const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, req.id), eq(auditLog.action, "trace.add")));
     expect(audit).toHaveLength(1);
-    expect((await link({ fromType: "task", fromId: task, toType: "requirement", toId: req.id, kind: "implements" })).status).toBe(409);
+    expect((await link({ fromType: "task", fromId: task.id, toType: "requirement", toId: req.id, kind: "implements" })).status).toBe(409);
   });
 
   it("refuses a requirement as the downstream end, types nobody registered yet, and artefacts outside the project", async () => {
     const req = await requirement(project.id, "Reports");
     const other = await requirement(w.projectA.id, "Elsewhere");
-    const task = fake(project.id, "T-2");
-    const foreignTask = fake(w.projectA.id, "T-9");
+    const task = (await planTask(project.id, "T-2")).id;
+    const foreignTask = (await planTask(w.projectA.id, "T-9")).id;
     expect(fields(await link({ fromType: "requirement", fromId: req.id, toType: "requirement", toId: other.id, kind: "relates_to" }))).toEqual({
       "body.fromType": "A requirement is the upstream end of a link: link from the task, test, deliverable or ticket to it (requirements relate to each other through relations).",
     });
@@ -89,7 +97,7 @@ describe("trace links", () => {
   it("list by artefact and page, and are removed", async () => {
     const req = await requirement(project.id, "Paging");
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await link({ fromType: "task", fromId: fake(project.id, `P-${i}`), toType: "requirement", toId: req.id, kind: "implements" })).body.id);
+    for (let i = 0; i < 3; i++) ids.push((await link({ fromType: "task", fromId: (await planTask(project.id, `P-${i}`)).id, toType: "requirement", toId: req.id, kind: "implements" })).body.id);
     const pm = await as(w.pm);
     const first = await pm.get(`${linksUrl()}?type=requirement&id=${req.id}&limit=2`);
     expect(first.body.items).toHaveLength(2);
@@ -108,17 +116,17 @@ describe("GET /api/v1/projects/:id/traceability", () => {
     const covered = await requirement(project.id, "Covered", APPROVED);
     const gap = await requirement(project.id, "Nothing yet", APPROVED);
     const draft = await requirement(project.id, "Just a draft");
-    const task = fake(project.id, "T-10 Build it");
+    const task = await planTask(project.id, "Build it");
     const test = fake(project.id, "AT-1 Check it");
-    await link({ fromType: "task", fromId: task, toType: "requirement", toId: covered.id, kind: "implements" });
-    await link({ fromType: "acceptance_test", fromId: test, toType: "task", toId: task, kind: "verifies" });
+    await link({ fromType: "task", fromId: task.id, toType: "requirement", toId: covered.id, kind: "implements" });
+    await link({ fromType: "acceptance_test", fromId: test, toType: "task", toId: task.id, kind: "verifies" });
     const res = await (await as(w.viewer)).get(`/api/v1/projects/${project.id}/traceability`);
     expect(res.status).toBe(200);
     const row = (id: string) => res.body.rows.find((r: { requirement: { id: string } }) => r.requirement.id === id);
     expect(row(covered.id)).toMatchObject({ gap: false, requirement: { key: covered.key, status: "approved" } });
     expect(row(covered.id).downstream).toEqual([
-      { type: "task", items: [expect.objectContaining({ id: task, label: "T-10 Build it", kind: "implements", depth: 1, viaType: "requirement", viaId: covered.id })] },
-      { type: "acceptance_test", items: [expect.objectContaining({ id: test, label: "AT-1 Check it", kind: "verifies", depth: 2, viaType: "task", viaId: task })] },
+      { type: "task", items: [expect.objectContaining({ id: task.id, label: task.label, kind: "implements", depth: 1, viaType: "requirement", viaId: covered.id })] },
+      { type: "acceptance_test", items: [expect.objectContaining({ id: test, label: "AT-1 Check it", kind: "verifies", depth: 2, viaType: "task", viaId: task.id })] },
     ]);
     expect(row(gap.id)).toMatchObject({ gap: true, downstream: [] });
     expect(row(draft.id)).toMatchObject({ gap: false, downstream: [] });

@@ -106,6 +106,8 @@ export function createTraceabilityService(deps: AppDeps) {
     createLink: async (actor: Actor, projectId: string, input: TCreateTraceLinkRequest) => {
       await requireTraceability(actor, projectId, "requirements.write");
       if (input.fromType === "requirement") throw fieldError("body.fromType", "trace.requirement_upstream");
+      // A risk threatens what it endangers; nothing else threatens, and a risk does nothing else (docs/risks.md).
+      if ((input.kind === "threatens") !== (input.fromType === "risk") || input.toType === "risk") throw fieldError("body.kind", "trace.threatens_risk_only");
       if (input.fromType === input.toType && input.fromId === input.toId) throw fieldError("body.toId", "trace.target_not_found");
       await requireTarget(actor.workspaceId, projectId, input.fromType, input.fromId, "from");
       await requireTarget(actor.workspaceId, projectId, input.toType, input.toId, "to");
@@ -162,7 +164,9 @@ export function createTraceabilityService(deps: AppDeps) {
               ];
         });
         const requirement = { id: r.id, key: requirementKey(r.number), title: r.title, status: r.status };
-        return { requirement, downstream: groups, gap: EXPECTS_DOWNSTREAM.includes(r.status) && items.length === 0 };
+        // A risk threatening a requirement is no work towards it: only delivery artefacts close a gap.
+        const delivered = items.some((i) => i.type !== "risk");
+        return { requirement, downstream: groups, gap: EXPECTS_DOWNSTREAM.includes(r.status) && !delivered };
       });
       return { rows, gaps: rows.filter((r) => r.gap).map((r) => r.requirement) };
     },

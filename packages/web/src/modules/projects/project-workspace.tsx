@@ -13,6 +13,8 @@ import { ProjectCollaboration } from "./project-collaboration";
 import { UpcomingSection } from "./upcoming-section";
 import { ElicitationArea } from "../elicitation/elicitation-area";
 import { RequirementsSection, type RequirementsView } from "../requirements/requirements-section";
+import type { PlanningView } from "../risks/risks-area";
+import { PlanningArea } from "../planning/planning-area";
 import { isProjectSection, isUpcomingSection } from "./project-sections";
 import { projectPermissions } from "./project-permissions";
 import "./projects.css";
@@ -22,10 +24,12 @@ export type ProjectWorkspaceProps = {
   section: string | undefined;
   /** In the Requirements area: the register (default), one requirement, or the traceability matrix. */
   requirementsView?: RequirementsView;
+  /** In the Planning area: the plan (default, `/projects/:id/planning`), the risk register or one risk. */
+  planningView?: PlanningView;
 };
 
 /** The staff project page: header, life-cycle navigation and the selected area. */
-export function ProjectWorkspace({ projectId, section = "overview", requirementsView }: ProjectWorkspaceProps) {
+export function ProjectWorkspace({ projectId, section = "overview", requirementsView, planningView }: ProjectWorkspaceProps) {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const project = useProject(projectId);
@@ -56,6 +60,8 @@ export function ProjectWorkspace({ projectId, section = "overview", requirements
             <RequirementsSection project={project.data} me={me} view={requirementsView ?? { kind: "register" }} />
           ) : section === "elicitation" ? (
             <ElicitationArea project={project.data} />
+          ) : section === "planning" ? (
+            <PlanningArea project={project.data} me={me} view={planningView ?? { kind: "plan" }} />
           ) : section === "collaboration" ? (
             <ProjectCollaboration project={project.data} me={me} can={can} />
           ) : isUpcomingSection(section) ? (

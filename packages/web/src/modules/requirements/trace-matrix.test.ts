@@ -22,7 +22,7 @@ const matrix: TTraceabilityMatrix = {
 
 describe("traceability matrix", () => {
   it("has a column per downstream type", () => {
-    expect(DOWNSTREAM_TYPES).toEqual(["task", "acceptance_test", "deliverable", "ticket"]);
+    expect(DOWNSTREAM_TYPES).toEqual(["task", "acceptance_test", "deliverable", "ticket", "risk"]);
   });
 
   it("finds a cell's items", () => {

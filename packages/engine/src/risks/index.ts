@@ -1,0 +1,52 @@
+/** Risks: the 5×5 assessment (score, level), the register's vocabulary and rules, heat map and exposure, default risks. */
+export {
+  RISK_LEVEL_MIN_SCORE,
+  RISK_LEVELS,
+  RISK_RATINGS,
+  RISK_SCORE_MAX,
+  type RiskLevel,
+  type RiskRating,
+  isRiskRating,
+  riskAssessment,
+  riskLevelOfScore,
+  riskLevelScoreRange,
+  riskScore,
+} from "./risk-score";
+export {
+  RISK_ACTIVE_STATUSES,
+  RISK_CATEGORIES,
+  RISK_KEY_PREFIX,
+  RISK_REVIEWED_FIELDS,
+  RISK_STATUSES,
+  RISK_STRATEGIES,
+  type RiskCategory,
+  type RiskReviewedField,
+  type RiskState,
+  type RiskStatus,
+  type RiskStatusProblem,
+  type RiskStrategy,
+  riskIsActive,
+  riskKey,
+  riskNumberFromText,
+  riskReviewOverdue,
+  riskReviewedChanges,
+  riskStatusProblem,
+} from "./risk-register";
+export {
+  type RiskHeatMap,
+  type RiskHeatMapCell,
+  type RiskHistory,
+  riskExposure,
+  riskExposureSeries,
+  riskHeatMap,
+  riskHeatMapCell,
+} from "./risk-heat-map";
+export {
+  RISK_TEMPLATE_KINDS,
+  type RiskCatalogueEntry,
+  type RiskCatalogueLocale,
+  type RiskCatalogueText,
+  type RiskTemplateKind,
+  riskCatalogue,
+  riskCatalogueKey,
+} from "./risk-catalogue";
