@@ -81,6 +81,19 @@ function buildProgram(setExitCode: (code: number) => void): Command {
       setExitCode(await (await import("./commands/restore-backup")).restoreBackup(file, options)),
     );
 
+  program
+    .command("purge")
+    .description("delete expired sessions and password resets; erase files of attachments removed more than DAYS ago")
+    .option("--dry-run", "count what would be deleted, change nothing")
+    .option("--older-than <days>", "erase files of attachments removed at least DAYS ago (default 30)", (value) => {
+      const days = Number(value);
+      if (!Number.isInteger(days) || days < 0) throw new InvalidArgumentError("must be a whole number of days ≥ 0");
+      return days;
+    })
+    .action(async (options: { dryRun?: boolean; olderThan?: number }) =>
+      setExitCode(await (await import("./commands/purge-data")).purgeData(options)),
+    );
+
   const stdio = { stdout: (text: string) => void process.stdout.write(text), stderr: (text: string) => void process.stderr.write(text) };
 
   program

@@ -31,6 +31,11 @@ export const ZConfig = z.object({
   JIAOFU_TRUST_PROXY: z.string().optional(),
   JIAOFU_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
   JIAOFU_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /**
+   * How long a node may reuse a session it has read, in seconds (0 = read it on every request). Sign-out, password
+   * and user changes take effect at once on the node that made them, within this time on the others.
+   */
+  JIAOFU_SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   JIAOFU_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1_000_000).default(10),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   SMTP_FROM: z.string().default("Jiaofu <no-reply@localhost>"),

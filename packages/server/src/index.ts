@@ -21,6 +21,7 @@ export { restoreBackup, type RestoreSummary } from "./db/restore";
 export { BackupError, type Progress, type ProgressUnit, type TBackupManifest } from "./db/backup-format";
 export { createAdmin, CreateAdminError, type CreatedAdmin } from "./db/create-admin";
 export { seedDemo, seedDemoIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo/seed-demo";
+export { purgeExpiredData, DEFAULT_PURGE_OLDER_THAN_DAYS, type PurgeSummary } from "./platform/purge";
 
 export type RunningServer = { url: string; close: () => Promise<void> };
 

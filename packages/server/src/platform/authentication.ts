@@ -10,6 +10,7 @@ import { createAuthRepository } from "../modules/auth/auth.repository";
 import { AppError } from "./app-error";
 import { localeFromAcceptLanguage } from "./messages";
 import type { Actor } from "./policy";
+import { createSessionCache, registerSessionCache, type CachedSession } from "./session-cache";
 
 export const SESSION_COOKIE = "jiaofu_session";
 export const CSRF_COOKIE = "jiaofu_csrf";
@@ -59,6 +60,31 @@ export function checkOrigin(request: FastifyRequest, publicUrl: string | undefin
 
 export function registerAuthentication(app: FastifyInstance) {
   const repo = createAuthRepository(app.deps.db);
+  // See session-cache.ts for why a few seconds of caching is safe, on one node and on several.
+  const sessionCache = createSessionCache({ ttlMs: app.config.JIAOFU_SESSION_CACHE_SECONDS * 1000 });
+  registerSessionCache(app.deps.db, sessionCache);
+
+  /** The live session behind a cookie and its active user: from the cache, else from the database. */
+  async function resolveSession(idHash: string, now: Date): Promise<CachedSession | undefined> {
+    const cached = sessionCache.get(idHash, now);
+    if (cached) return cached;
+    const generation = sessionCache.generation;
+    const found = await repo.findLiveSession(idHash, now);
+    if (!found || !found.user.active) return undefined;
+    const session = { actor: toActor(found.user), csrfToken: found.session.csrfToken, expiresAt: found.session.expiresAt, lastSeenAt: found.session.lastSeenAt };
+    sessionCache.set(idHash, session, now, generation);
+    return session;
+  }
+
+  // Expired sessions are never used again; clear them out at start (the `purge` command does it on demand too).
+  app.addHook("onReady", async () => {
+    try {
+      await repo.deleteExpiredSessions(app.deps.now());
+    } catch (error) {
+      app.log.warn({ err: error }, "could not delete expired sessions at start");
+    }
+  });
+
   app.decorateRequest("actor", undefined);
   app.decorateRequest("authMethod", undefined);
   app.decorateRequest("sessionIdHash", undefined);
@@ -83,21 +109,24 @@ export function registerAuthentication(app: FastifyInstance) {
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie) {
         const idHash = sha256(cookie);
-        const found = await repo.findLiveSession(idHash, now);
-        if (found && found.user.active) {
-          request.actor = toActor(found.user);
+        const found = await resolveSession(idHash, now);
+        if (found) {
+          request.actor = found.actor;
           request.authMethod = "session";
           request.sessionIdHash = idHash;
           if (!SAFE_METHODS.has(request.method)) {
             checkOrigin(request, app.config.JIAOFU_PUBLIC_URL);
             const header = request.headers[CSRF_HEADER];
             const submitted = Array.isArray(header) ? header[0] : header;
-            if (!submitted || submitted !== request.cookies[CSRF_COOKIE] || submitted !== found.session.csrfToken) {
+            if (!submitted || submitted !== request.cookies[CSRF_COOKIE] || submitted !== found.csrfToken) {
               throw new AppError("csrf_failed");
             }
           }
           // Touch at most once a minute: sessions are read on every request.
-          if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000) await repo.touchSession(idHash, now);
+          if (now.getTime() - found.lastSeenAt.getTime() > 60_000) {
+            await repo.touchSession(idHash, now);
+            sessionCache.touched(idHash, now);
+          }
         }
       }
     }

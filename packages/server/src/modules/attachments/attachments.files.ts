@@ -5,7 +5,7 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -190,6 +190,20 @@ export function createAttachmentFiles(rootDir: string) {
     },
 
     open: (storageKey: string) => createReadStream(pathOf(storageKey)),
+
+    /** Erases a stored file for good; false when it was not there (already purged, or never committed). */
+    remove: async (storageKey: string): Promise<boolean> => {
+      // The key comes from a row (maybe from a restored backup): never erase anything outside the attachments.
+      const relative = path.relative(rootDir, pathOf(storageKey));
+      if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) throw new Error(`storage key outside the attachments directory: ${storageKey}`);
+      try {
+        await unlink(pathOf(storageKey));
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+        throw error;
+      }
+    },
   };
 }
 export type AttachmentFiles = ReturnType<typeof createAttachmentFiles>;

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lte } from "drizzle-orm";
 import type { TEntityType } from "@jiaofu/contracts";
 import type { Db } from "../../db/database";
 import { attachments, users } from "../../db/schema";
@@ -21,6 +21,17 @@ export function createAttachmentsRepository(db: Db) {
   });
 
   return {
+    /**
+     * Attachments removed (soft-deleted) at or before `cutoff`, oldest first: the ones whose bytes `purge` may
+     * erase. Their rows stay (see `purgeDatabase`).
+     */
+    listDeletedBefore: (cutoff: Date) =>
+      db
+        .select({ id: attachments.id, storageKey: attachments.storageKey, size: attachments.size })
+        .from(attachments)
+        .where(lte(attachments.deletedAt, cutoff))
+        .orderBy(asc(attachments.deletedAt), asc(attachments.id)),
+
     /** The live files on an entity, newest first. */
     listForEntity: async (workspaceId: string, entityType: TEntityType, entityId: string) => {
       const rows = await selectWithUploader()

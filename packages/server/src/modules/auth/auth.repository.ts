@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type { TLocale } from "@jiaofu/contracts";
 import { recordAudit } from "../../platform/audit";
 import type { Actor } from "../../platform/policy";
@@ -44,6 +44,24 @@ export function createAuthRepository(db: Db) {
     },
     deleteUserSessions: async (userId: string) => {
       await db.delete(sessions).where(eq(sessions.userId, userId));
+    },
+    /** Sessions past their expiry are never accepted again; returns how many rows there are (dry run) or were. */
+    deleteExpiredSessions: async (now: Date, options: { dryRun?: boolean } = {}) => {
+      const expired = lte(sessions.expiresAt, now);
+      if (options.dryRun) {
+        const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(sessions).where(expired);
+        return row?.count ?? 0;
+      }
+      return (await db.delete(sessions).where(expired).returning({ idHash: sessions.idHash })).length;
+    },
+    /** Password reset tokens that can no longer be used: used, or past their expiry. */
+    deleteDeadPasswordResets: async (now: Date, options: { dryRun?: boolean } = {}) => {
+      const dead = or(isNotNull(passwordResets.usedAt), lte(passwordResets.expiresAt, now));
+      if (options.dryRun) {
+        const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(passwordResets).where(dead);
+        return row?.count ?? 0;
+      }
+      return (await db.delete(passwordResets).where(dead).returning({ id: passwordResets.id })).length;
     },
     findLiveApiToken: async (tokenHash: string, now: Date) => {
       const [row] = await db

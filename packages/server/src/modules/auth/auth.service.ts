@@ -5,6 +5,7 @@ import type { Config } from "../../config";
 import { recordAudit } from "../../platform/audit";
 import type { Actor } from "../../platform/policy";
 import { API_TOKEN_PREFIX } from "../../platform/authentication";
+import { invalidateSession, invalidateSessionsOfUser } from "../../platform/session-cache";
 import { DUMMY_PASSWORD_HASH, hashPassword, randomSecret, sha256, verifyPassword } from "./auth.crypto";
 import { createAuthRepository } from "./auth.repository";
 
@@ -53,7 +54,9 @@ export function createAuthService(deps: AppDeps, config: Config) {
     },
 
     signOut: async (sessionIdHash: string | undefined) => {
-      if (sessionIdHash) await repo.deleteSession(sessionIdHash);
+      if (!sessionIdHash) return;
+      await repo.deleteSession(sessionIdHash);
+      invalidateSession(deps.db, sessionIdHash);
     },
 
     updateMe: async (actor: Actor, patch: { name?: string | undefined; locale?: TLocale | undefined }) => {
@@ -61,6 +64,8 @@ export function createAuthService(deps: AppDeps, config: Config) {
       if (patch.name !== undefined) values.name = patch.name;
       if (patch.locale !== undefined) values.locale = patch.locale;
       await repo.updateProfile(actor, values, deps.now());
+      // The cached actor carries the name and language.
+      invalidateSessionsOfUser(deps.db, actor.userId);
       return profile(actor.userId);
     },
 
@@ -72,6 +77,7 @@ export function createAuthService(deps: AppDeps, config: Config) {
       await repo.updateUser(user.id, { passwordHash: await hashPassword(newPassword), updatedAt: deps.now() });
       // Other sessions end: a changed password must lock out whoever else had it.
       await repo.deleteUserSessions(user.id);
+      invalidateSessionsOfUser(deps.db, user.id);
       return keepSessionHash;
     },
 
@@ -109,6 +115,7 @@ export function createAuthService(deps: AppDeps, config: Config) {
     completePasswordReset: async (token: string, newPassword: string) => {
       const user = await repo.completePasswordReset(sha256(token), await hashPassword(newPassword), deps.now());
       if (!user) throw new AppError("invalid_token", "reset.invalid");
+      invalidateSessionsOfUser(deps.db, user.id);
       await recordAudit(deps.db, { userId: user.id, workspaceId: user.workspaceId }, user.workspaceId, {
         entityType: "user",
         entityId: user.id,

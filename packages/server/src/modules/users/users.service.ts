@@ -6,6 +6,7 @@ import { users } from "../../db/schema";
 import { fieldError, notFound, versionConflict } from "../../platform/app-error";
 import { authorize, canUser, canWorkspace, type Actor } from "../../platform/policy";
 import { parseSort, toPage } from "../../platform/pagination";
+import { invalidateSessionsOfUser } from "../../platform/session-cache";
 import { hashPassword } from "../auth/auth.crypto";
 import { createAuthService } from "../auth/auth.service";
 import { isUniqueViolation } from "../../platform/database-errors";
@@ -118,6 +119,8 @@ export function createUsersService(deps: AppDeps, config: Config) {
         case "stale":
           throw versionConflict(presentUser(await loadUser(actor, id)));
         case "ok":
+          // Role, activity and name live in the cached actor: this node sees the change from the next request.
+          invalidateSessionsOfUser(deps.db, id);
           return presentUser(result.row);
       }
     },
