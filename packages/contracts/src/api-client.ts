@@ -77,6 +77,7 @@ import type {
   ZListChangeRequestsQuery,
   ZUpdateChangeRequestRequest,
 } from "./change-requests";
+import type { ZChangeRequestImpactEstimate, ZChangeRequestImpactEstimateRequest } from "./change-request-impact";
 
 import type {
   ZMoveRequirementRequest,
@@ -384,6 +385,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
       /** The caller's side decides: the project manager (or an admin) as manager, a client contact as client. */
       decide: (id: string, body: In<typeof ZDecideChangeRequestRequest>) =>
         request<Out<typeof ZChangeRequest>>("POST", `/api/v1/change-requests/${enc(id)}/decisions`, body),
+      /** Effort, days and cost from the plan tasks traced to the requirements a (possibly unsaved) request changes. */
+      impactEstimate: (projectId: string, body: In<typeof ZChangeRequestImpactEstimateRequest>) =>
+        request<Out<typeof ZChangeRequestImpactEstimate>>("POST", `/api/v1/projects/${enc(projectId)}/change-requests/impact-estimate`, body),
     },
     /** Scope baselines (immutable: no update or remove) and the scope-creep figure. */
     baselines: {

@@ -13,6 +13,7 @@ export * from "./baselines";
 export * from "./elicitation";
 export * from "./questionnaires";
 export * from "./change-requests";
+export * from "./change-request-impact";
 export * from "./risks";
 export * from "./planning";
 export * from "./api-client";

@@ -485,6 +485,7 @@ const ROWS: Row[] = [
   // change requests (modules/change-requests; who may: canChangeRequests, canChangeRequest in policy.ts)
   row("GET /api/v1/projects/:id/change-requests", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/change-requests` }), readsA),
   row("POST /api/v1/projects/:id/change-requests", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/change-requests`, body: { title: `by ${f.role}` } }), editsRequirementsA),
+  row("POST /api/v1/projects/:id/change-requests/impact-estimate", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/change-requests/impact-estimate`, body: { requirementIds: [registerFixtures.requirementA] } }), editsRequirementsA),
   row("GET /api/v1/change-requests/:id", () => ({ url: `/api/v1/change-requests/${changeRequestFixtures.submittedA}` }), readsA, { note: "submitted" }),
   row("GET /api/v1/change-requests/:id", () => ({ url: `/api/v1/change-requests/${changeRequestFixtures.draftA}` }), "401 ok  ok  ok  ok  ok  404 404 404", { note: "a draft: the team's, not the client's" }),
   row("PATCH /api/v1/change-requests/:id", async (f) => ({ url: `/api/v1/change-requests/${changeRequestFixtures.submittedA}`, body: { version: await freshChangeRequest.version(changeRequestFixtures.submittedA), reason: `by ${f.role}` } }), editsRequirementsA),
@@ -755,6 +756,7 @@ describe("contact A against client B (the other tenant)", () => {
     // B's change requests.
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/change-requests`),
     b("POST", (f) => `/api/v1/projects/${f.projectB.id}/change-requests`, () => ({ title: "Hack" })),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/change-requests/impact-estimate`, () => ({ requirementIds: [registerFixtures.requirementB] })),
     b("GET", () => `/api/v1/change-requests/${changeRequestFixtures.crB}`),
     b("PATCH", () => `/api/v1/change-requests/${changeRequestFixtures.crB}`, () => ({ version: 1, title: "Hijacked" })),
     b("POST", () => `/api/v1/change-requests/${changeRequestFixtures.crB}/withdraw`, () => ({ version: 1 })),

@@ -6,6 +6,7 @@ import type prioritisationEn from "./prioritisation.en.json";
 import type clientConfirmationEn from "./client-confirmation.en.json";
 import type baselinesEn from "./baselines.en.json";
 import type changeRequestsEn from "./change-requests.en.json";
+import type changeRequestImpactEn from "./change-request-impact.en.json";
 import type requirementsImportEn from "./requirements-import.en.json";
 import type risksEn from "./risks.en.json";
 import type planningEn from "./planning.en.json";
@@ -14,7 +15,7 @@ declare module "i18next" {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation must be an interface
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof en & typeof elicitationEn & typeof requirementsEn & typeof prioritisationEn & typeof baselinesEn & typeof clientConfirmationEn & typeof requirementsImportEn & typeof changeRequestsEn & typeof risksEn & typeof planningEn };
+    resources: { translation: typeof en & typeof elicitationEn & typeof requirementsEn & typeof prioritisationEn & typeof baselinesEn & typeof clientConfirmationEn & typeof requirementsImportEn & typeof changeRequestsEn & typeof changeRequestImpactEn & typeof risksEn & typeof planningEn };
     returnNull: false;
   }
 }

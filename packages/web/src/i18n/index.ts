@@ -19,6 +19,8 @@ import baselinesEn from "./baselines.en.json";
 import baselinesZhCN from "./baselines.zh-CN.json";
 import changeRequestsEn from "./change-requests.en.json";
 import changeRequestsZhCN from "./change-requests.zh-CN.json";
+import changeRequestImpactEn from "./change-request-impact.en.json";
+import changeRequestImpactZhCN from "./change-request-impact.zh-CN.json";
 import requirementsImportEn from "./requirements-import.en.json";
 import requirementsImportZhCN from "./requirements-import.zh-CN.json";
 import risksEn from "./risks.en.json";
@@ -59,8 +61,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...elicitationEn, ...requirementsEn, ...prioritisationEn, ...baselinesEn, ...clientConfirmationEn, ...requirementsImportEn, ...changeRequestsEn, ...risksEn, ...planningEn } },
-    "zh-CN": { translation: { ...zhCN, ...elicitationZhCN, ...requirementsZhCN, ...prioritisationZhCN, ...baselinesZhCN, ...clientConfirmationZhCN, ...requirementsImportZhCN, ...changeRequestsZhCN, ...risksZhCN, ...planningZhCN } },
+    en: { translation: { ...en, ...elicitationEn, ...requirementsEn, ...prioritisationEn, ...baselinesEn, ...clientConfirmationEn, ...requirementsImportEn, ...changeRequestsEn, ...changeRequestImpactEn, ...risksEn, ...planningEn } },
+    "zh-CN": { translation: { ...zhCN, ...elicitationZhCN, ...requirementsZhCN, ...prioritisationZhCN, ...baselinesZhCN, ...clientConfirmationZhCN, ...requirementsImportZhCN, ...changeRequestsZhCN, ...changeRequestImpactZhCN, ...risksZhCN, ...planningZhCN } },
   },
   lng: initialLocale(),
   supportedLngs: [...LOCALES],

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { RequirementSnapshot } from "@jiaofu/engine";
 import type { Db, Tx } from "../../db/database";
-import { auditLog, baselines, changeRequestItems, changeRequests, projects, requirementVersions, requirements, users, type ChangeRequestProposedContent } from "../../db/schema";
+import { auditLog, baselines, changeRequestItems, changeRequests, planTasks, projects, requirementVersions, requirements, traceLinks, users, type ChangeRequestProposedContent } from "../../db/schema";
 import { recordAudit } from "../../platform/audit";
 import { afterCursor, orderBy, type SortSpec } from "../../platform/pagination";
 import type { Actor, ChangeRequestVisibility } from "../../platform/policy";
@@ -153,6 +153,47 @@ export function createChangeRequestsRepository(db: Db | Tx) {
     hasBaseline: async (projectId: string): Promise<boolean> => {
       const [row] = await db.select({ id: baselines.id }).from(baselines).where(eq(baselines.projectId, projectId)).limit(1);
       return row !== undefined;
+    },
+
+    /**
+     * The project's plan tasks traced to any of `requirementIds` (`task` → `requirement`, any link kind), with the
+     * requirements each is traced to, for the impact estimate.
+     */
+    tracedPlanTasks: async (workspaceId: string, projectId: string, requirementIds: readonly string[]) => {
+      if (requirementIds.length === 0) return [];
+      return db
+        .select({
+          id: planTasks.id,
+          parentId: planTasks.parentId,
+          wbsCode: planTasks.wbsCode,
+          name: planTasks.name,
+          start: planTasks.calcStart,
+          finish: planTasks.calcFinish,
+          startDay: planTasks.calcStartDay,
+          finishDay: planTasks.calcFinishDay,
+          durationDays: planTasks.calcDurationDays,
+          workHours: sql<number>`coalesce(${planTasks.calcWorkHours}, ${planTasks.workHours})`.mapWith(Number),
+          cost: sql<number>`coalesce(${planTasks.calcCost}, ${planTasks.fixedCost})`.mapWith(Number),
+          requirementId: traceLinks.toId,
+        })
+        .from(traceLinks)
+        .innerJoin(planTasks, and(eq(planTasks.id, traceLinks.fromId), eq(planTasks.projectId, projectId)))
+        .where(
+          and(
+            eq(traceLinks.workspaceId, workspaceId),
+            eq(traceLinks.projectId, projectId),
+            eq(traceLinks.fromType, "task"),
+            eq(traceLinks.toType, "requirement"),
+            inArray(traceLinks.toId, [...requirementIds]),
+          ),
+        )
+        .orderBy(asc(planTasks.calcStartDay), asc(planTasks.wbsCode));
+    },
+
+    /** Every plan task of the project as child → parent: whether a traced task sits under another traced one. */
+    planParents: async (projectId: string): Promise<Map<string, string | null>> => {
+      const rows = await db.select({ id: planTasks.id, parentId: planTasks.parentId }).from(planTasks).where(eq(planTasks.projectId, projectId));
+      return new Map(rows.map((r) => [r.id, r.parentId]));
     },
 
     /** The requirements of the project among `ids`, as they are now. */

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
   ZChangeRequest,
+  ZChangeRequestImpactEstimate,
+  ZChangeRequestImpactEstimateRequest,
   ZChangeRequestStepRequest,
   ZChangeRequestSummary,
   ZCreateChangeRequestRequest,
@@ -12,6 +14,7 @@ import {
   zPage,
 } from "@jiaofu/contracts";
 import { requireActor } from "../../platform/authentication";
+import { createChangeRequestImpactService } from "./change-request-impact";
 import { createChangeRequestsService } from "./change-requests.service";
 import "./change-requests.scope";
 
@@ -21,6 +24,7 @@ const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 
 /** Change requests (docs/requirements.md "Change requests"). Who may do what: `canChangeRequests`/`canChangeRequest` in policy.ts. */
 export const changeRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
   const service = createChangeRequestsService(app.deps);
+  const impact = createChangeRequestImpactService(app.deps);
 
   app.get(
     "/projects/:id/change-requests",
@@ -48,6 +52,20 @@ export const changeRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => reply.status(201).send(await service.createChangeRequest(requireActor(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    "/projects/:id/change-requests/impact-estimate",
+    {
+      schema: {
+        tags,
+        summary: "Estimate effort, working days and cost from the plan tasks traced to the requirements a request modifies or removes (nulls when none); writes nothing",
+        params: ZIdParams,
+        body: ZChangeRequestImpactEstimateRequest,
+        response: { 200: ZChangeRequestImpactEstimate, ...errors },
+      },
+    },
+    async (request) => impact.estimate(requireActor(request), request.params.id, request.body.requirementIds),
   );
 
   app.get(

@@ -16,6 +16,7 @@ import {
   draftOfChangeRequest,
   type ChangeRequestDraft,
 } from "./change-request-draft";
+import { ImpactFromPlan } from "./change-request-impact";
 import { ItemsEditor, itemFor, useFetchRequirement } from "./change-request-items-editor";
 import { changeRequestPath, changeRequestsPath } from "./change-request-paths";
 import { changeRequestChanged, changeRequestKeys } from "./change-requests.queries";
@@ -25,9 +26,9 @@ export type ChangeRequestFormProps =
   | { mode: "edit"; project: TProject; changeRequest: TChangeRequest };
 
 /**
- * Drafts a change request or edits one (draft or submitted): what changes and why, the impact as estimated by hand,
- * and the items. An edit sends only what changed (the items as a whole) with the version it was opened on; a 409
- * offers to reload.
+ * Drafts a change request or edits one (draft or submitted): what changes and why, the impact (filled from the plan
+ * or estimated by hand), and the items. An edit sends only what changed (the items as a whole) with the version it was
+ * opened on; a 409 offers to reload.
  */
 export function ChangeRequestForm(props: ChangeRequestFormProps) {
   const { t } = useTranslation();
@@ -136,6 +137,7 @@ export function ChangeRequestForm(props: ChangeRequestFormProps) {
       </Card>
       <Card title={t("changeRequests.form.impactTitle")}>
         <p className="subtle">{t("changeRequests.form.impactHint")}</p>
+        <ImpactFromPlan projectId={project.id} items={draft.items} onFill={(values) => setDraft((current) => ({ ...current, ...values }))} />
         <div className="form-grid cr-impact-grid">
           <InputField
             label={t("changeRequests.fields.impactEffortHours")}
