@@ -1,13 +1,11 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { Card, LoadingBlock } from "../../ui";
-import { isNotFound } from "../../lib/api-errors";
+import { Card } from "../../ui";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useSignedInMe } from "../auth/session";
 import { AttachmentsPanel } from "../collaboration/attachments-panel";
 import { CommentsPanel } from "../collaboration/comments-panel";
-import { ErrorPanel } from "../common/error-panel";
-import { NotFoundPanel } from "../common/not-found-panel";
+import { projectRecordState } from "../common/project-record-state";
 import { useProject } from "../projects/projects.queries";
 import { portalRequirementPath } from "../requirements/requirement-paths";
 import { ChangeRequestStatusBadge } from "./change-request-badges";
@@ -32,24 +30,16 @@ export function PortalChangeRequest({ projectId, changeRequestId }: PortalChange
   const changeRequest = useChangeRequest(changeRequestId);
   useDocumentTitle(changeRequest.data ? `${changeRequest.data.key} ${changeRequest.data.title}` : t("changeRequests.title"));
 
-  if (project.isPending || changeRequest.isPending) return <LoadingBlock />;
-  const failed = project.error ?? changeRequest.error;
-  if (failed || !project.data || !changeRequest.data || changeRequest.data.projectId !== projectId) {
-    return failed && !isNotFound(failed) ? (
-      <ErrorPanel
-        error={failed}
-        onRetry={() => {
-          void project.refetch();
-          void changeRequest.refetch();
-        }}
-      />
-    ) : (
-      <NotFoundPanel title={t("changeRequests.notFoundTitle")} body={t("changeRequests.portal.notFoundBody")} backTo={portalChangeRequestsPath(projectId)} backLabel={t("changeRequests.portal.back")} />
-    );
-  }
+  const state = projectRecordState(projectId, project, changeRequest, {
+    title: t("changeRequests.notFoundTitle"),
+    body: t("changeRequests.portal.notFoundBody"),
+    backTo: portalChangeRequestsPath(projectId),
+    backLabel: t("changeRequests.portal.back"),
+  });
+  if (!state.ready) return state.fallback;
 
-  const can = changeRequestPermissions(me, project.data);
-  const cr = changeRequest.data;
+  const can = changeRequestPermissions(me, state.project);
+  const cr = state.record;
   const waiting = cr.status === "submitted" && cr.clientDecision === null;
   return (
     <div className="page">
@@ -57,7 +47,7 @@ export function PortalChangeRequest({ projectId, changeRequestId }: PortalChange
         <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
           <Link to="/portal">{t("portal.yourProjects")}</Link>
           <span aria-hidden="true">/</span>
-          <Link to={portalChangeRequestsPath(projectId)}>{t("changeRequests.portal.crumb", { project: project.data.name })}</Link>
+          <Link to={portalChangeRequestsPath(projectId)}>{t("changeRequests.portal.crumb", { project: state.project.name })}</Link>
           <span aria-hidden="true">/</span>
           <span className="mono" aria-current="page">
             {cr.key}

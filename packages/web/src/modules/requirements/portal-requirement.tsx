@@ -1,12 +1,10 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { Card, LoadingBlock } from "../../ui";
-import { isNotFound } from "../../lib/api-errors";
+import { Card } from "../../ui";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useSignedInMe } from "../auth/session";
 import { CommentsPanel } from "../collaboration/comments-panel";
-import { ErrorPanel } from "../common/error-panel";
-import { NotFoundPanel } from "../common/not-found-panel";
+import { projectRecordState } from "../common/project-record-state";
 import { PortalConfirmationPanel } from "../client-confirmation/portal-confirmation-panel";
 import { ClientPriorityPicker } from "../prioritisation/client-priority-picker";
 import { projectPermissions } from "../projects/project-permissions";
@@ -27,31 +25,23 @@ export function PortalRequirement({ projectId, requirementId }: PortalRequiremen
   const requirement = useRequirement(requirementId);
   useDocumentTitle(requirement.data ? `${requirement.data.key} ${requirement.data.title}` : t("requirements.title"));
 
-  if (project.isPending || requirement.isPending) return <LoadingBlock />;
-  const failed = project.error ?? requirement.error;
-  if (failed || !project.data || !requirement.data || requirement.data.projectId !== projectId) {
-    return failed && !isNotFound(failed) ? (
-      <ErrorPanel
-        error={failed}
-        onRetry={() => {
-          void project.refetch();
-          void requirement.refetch();
-        }}
-      />
-    ) : (
-      <NotFoundPanel title={t("requirements.notFoundTitle")} body={t("requirements.portal.notFoundBody")} backTo={portalRequirementsPath(projectId)} backLabel={t("requirements.portal.back")} />
-    );
-  }
+  const state = projectRecordState(projectId, project, requirement, {
+    title: t("requirements.notFoundTitle"),
+    body: t("requirements.portal.notFoundBody"),
+    backTo: portalRequirementsPath(projectId),
+    backLabel: t("requirements.portal.back"),
+  });
+  if (!state.ready) return state.fallback;
 
-  const can = projectPermissions(me, project.data);
-  const r = requirement.data;
+  const can = projectPermissions(me, state.project);
+  const r = state.record;
   return (
     <div className="page">
       <header className="requirement-header">
         <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
           <Link to="/portal">{t("portal.yourProjects")}</Link>
           <span aria-hidden="true">/</span>
-          <Link to={portalRequirementsPath(projectId)}>{t("requirements.portal.crumb", { project: project.data.name })}</Link>
+          <Link to={portalRequirementsPath(projectId)}>{t("requirements.portal.crumb", { project: state.project.name })}</Link>
           <span aria-hidden="true">/</span>
           <span className="mono" aria-current="page">
             {r.key}
