@@ -166,6 +166,8 @@ export const projects = pgTable(
     startDate: date("start_date", { mode: "string" }),
     endDate: date("end_date", { mode: "string" }),
     managerId: uuid("manager_id").references(() => users.id),
+    /** ISO 4217 code of the plan's costs and budget (resource rates, fixed costs). */
+    currency: text("currency").notNull().default("CNY"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
@@ -923,6 +925,13 @@ export const planTasks = pgTable(
     workHours: numeric("work_hours", { precision: 12, scale: 2, mode: "number" }).notNull().default(0),
     fixedCost: numeric("fixed_cost", { precision: 14, scale: 2, mode: "number" }).notNull().default(0),
     ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    /** Levelling priority as in MS Project: 0–1000, higher is placed first, 1000 is never delayed. */
+    priority: integer("priority").notNull().default(500),
+    /**
+     * Set only by resource levelling: the day levelling makes the task start no earlier than (MS Project's levelling
+     * delay, as a date). Cleared by "clear levelling"; the scheduler treats it as one more start-no-earlier-than.
+     */
+    levellingStart: date("levelling_start", { mode: "string" }),
     // Derived by the scheduler (never written by a request).
     wbsCode: text("wbs_code").notNull().default(""),
     isSummary: boolean("is_summary").notNull().default(false),
@@ -961,6 +970,7 @@ export const planTasks = pgTable(
       sql`${t.constraintType} in ('ASAP','ALAP','SNET','SNLT','FNET','FNLT','MSO','MFO') and ((${t.constraintType} in ('ASAP','ALAP')) = (${t.constraintDate} is null))`,
     ),
     check("plan_tasks_amounts_ck", sql`${t.percentComplete} between 0 and 100 and ${t.workHours} >= 0 and ${t.fixedCost} >= 0`),
+    check("plan_tasks_priority_ck", sql`${t.priority} between 0 and 1000`),
   ],
 );
 
@@ -1106,4 +1116,146 @@ export const riskReviews = pgTable(
       sql`${t.probabilityAfter} between 1 and 5 and ${t.impactAfter} between 1 and 5 and coalesce(${t.probabilityBefore}, 1) between 1 and 5 and coalesce(${t.impactBefore}, 1) between 1 and 5`,
     ),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Planning, continued (issue 5; docs/planning.md): the project's resources and their assignments to tasks, plan
+// baselines (immutable snapshots of the schedule for variance) and the tokens of subscribable milestone feeds.
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A resource of a project's plan: a person or piece of equipment paid by time (`work`, with max units and a cost
+ * per hour), a consumable (`material`, in `material_label` units per day, cost per unit in `cost_per_hour`), or a
+ * fixed amount per assignment (`cost`). A work resource may be a workspace user (`user_id`); its calendar is the
+ * project's plus its own `exceptions` (leave, training days).
+ */
+export const planResources = pgTable(
+  "plan_resources",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["work", "material", "cost"] }).notNull().default("work"),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    role: text("role").notNull().default(""),
+    /** Units available per working day: 1 = one person full time, 0.5 half time, 3 a team of three. */
+    maxUnits: numeric("max_units", { precision: 8, scale: 3, mode: "number" }).notNull().default(1),
+    /** Per hour for a work resource, per unit for a material; in the project's currency. */
+    costPerHour: numeric("cost_per_hour", { precision: 14, scale: 2, mode: "number" }).notNull().default(0),
+    /** Per assignment, whatever its length (a cost resource's whole cost). */
+    costPerUse: numeric("cost_per_use", { precision: 14, scale: 2, mode: "number" }).notNull().default(0),
+    /** A material's unit ("t", "licence"). */
+    materialLabel: text("material_label").notNull().default(""),
+    /** Days this resource does not work (or works differently) on top of the project calendar. */
+    exceptions: jsonb("exceptions").$type<PlanCalendarException[]>().notNull().default([]),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("plan_resources_project_name_uq").on(t.projectId, t.name),
+    index("plan_resources_user_idx").on(t.userId),
+    check("plan_resources_kind_ck", sql`${t.kind} in ('work','material','cost')`),
+    check("plan_resources_amounts_ck", sql`${t.maxUnits} >= 0 and ${t.costPerHour} >= 0 and ${t.costPerUse} >= 0`),
+  ],
+);
+
+/** A resource assigned to a (non-summary) task: `units` per working day of the task (a material: its quantity). */
+export const planAssignments = pgTable(
+  "plan_assignments",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => planTasks.id, { onDelete: "cascade" }),
+    resourceId: uuid("resource_id")
+      .notNull()
+      .references(() => planResources.id, { onDelete: "cascade" }),
+    units: numeric("units", { precision: 10, scale: 3, mode: "number" }).notNull().default(1),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("plan_assignments_task_resource_uq").on(t.taskId, t.resourceId),
+    index("plan_assignments_resource_idx").on(t.resourceId),
+    index("plan_assignments_project_idx").on(t.projectId),
+    check("plan_assignments_units_ck", sql`${t.units} >= 0`),
+  ],
+);
+
+/**
+ * A plan baseline (`PB-n` within the project): an immutable snapshot of every task's schedule, work and cost at the
+ * moment it was saved, to measure variance against. Several per project; never edited (only deleted).
+ */
+export const planBaselines = pgTable(
+  "plan_baselines",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    /** The n of `PB-n`: allocated as max + 1 while the project row is locked. */
+    number: integer("number").notNull(),
+    name: text("name").notNull(),
+    note: text("note").notNull().default(""),
+    /** The project finish, total work and cost when saved (for the list, without reading the tasks). */
+    finish: date("finish", { mode: "string" }),
+    workHours: doublePrecision("work_hours").notNull().default(0),
+    cost: doublePrecision("cost").notNull().default(0),
+    taskCount: integer("task_count").notNull().default(0),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("plan_baselines_project_number_uq").on(t.projectId, t.number), check("plan_baselines_number_ck", sql`${t.number} > 0`)],
+);
+
+/**
+ * One task as it was in a plan baseline. `task_id` is not a foreign key: a task deleted since still shows in the
+ * comparison as removed.
+ */
+export const planBaselineTasks = pgTable(
+  "plan_baseline_tasks",
+  {
+    baselineId: uuid("baseline_id")
+      .notNull()
+      .references(() => planBaselines.id, { onDelete: "cascade" }),
+    taskId: uuid("task_id").notNull(),
+    wbsCode: text("wbs_code").notNull(),
+    name: text("name").notNull(),
+    isSummary: boolean("is_summary").notNull().default(false),
+    start: date("start", { mode: "string" }),
+    finish: date("finish", { mode: "string" }),
+    startDay: doublePrecision("start_day"),
+    finishDay: doublePrecision("finish_day"),
+    durationDays: doublePrecision("duration_days"),
+    workHours: doublePrecision("work_hours"),
+    cost: doublePrecision("cost"),
+  },
+  (t) => [primaryKey({ columns: [t.baselineId, t.taskId] })],
+);
+
+/**
+ * A subscribable iCalendar feed of a project's milestones for one user (the token is in the URL, so calendar apps
+ * can fetch it without signing in). Only the token's hash is stored; revoking keeps the row for the audit.
+ */
+export const planFeedTokens = pgTable(
+  "plan_feed_tokens",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date", precision: 3 }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date", precision: 3 }),
+  },
+  (t) => [uniqueIndex("plan_feed_tokens_hash_uq").on(t.tokenHash), index("plan_feed_tokens_project_user_idx").on(t.projectId, t.userId)],
 );
