@@ -121,6 +121,8 @@ import type {
   ZUpdatePlanDependencyRequest,
   ZUpdatePlanTaskRequest,
 } from "./planning";
+import type { ZPlanResourceList, ZPlanResourceLoad } from "./plan-resources";
+import type { ZPlanBaseline, ZPlanBaselineSummary } from "./plan-baselines";
 
 type Out<T extends z.ZodType> = z.output<T>;
 type In<T extends z.ZodType> = z.input<T>;
@@ -439,6 +441,16 @@ export function createApiClient(options: ApiClientOptions = {}) {
       calendar: (projectId: string) => request<Out<typeof ZPlanCalendar>>("GET", `/api/v1/projects/${enc(projectId)}/plan/calendar`),
       updateCalendar: (projectId: string, body: In<typeof ZUpdatePlanCalendarRequest>) =>
         request<Out<typeof ZPlanCalendar>>("PUT", `/api/v1/projects/${enc(projectId)}/plan/calendar`, body),
+    },
+    /** The plan's resources, their assignments to tasks and their daily load (the team's only). */
+    planResources: {
+      list: (projectId: string) => request<Out<typeof ZPlanResourceList>>("GET", `/api/v1/projects/${enc(projectId)}/plan/resources`),
+      load: (projectId: string) => request<Out<typeof ZPlanResourceLoad>>("GET", `/api/v1/projects/${enc(projectId)}/plan/resources/load`),
+    },
+    /** Plan baselines (PB-n): immutable snapshots of the schedule to measure variance against. */
+    planBaselines: {
+      list: (projectId: string) => request<{ items: Out<typeof ZPlanBaselineSummary>[] }>("GET", `/api/v1/projects/${enc(projectId)}/plan/baselines`),
+      get: (id: string) => request<Out<typeof ZPlanBaseline>>("GET", `/api/v1/plan-baselines/${enc(id)}`),
     },
     /** The public link: no account needed; the link's token is the only key. */
     publicQuestionnaires: {

@@ -16,4 +16,6 @@ export * from "./change-requests";
 export * from "./change-request-impact";
 export * from "./risks";
 export * from "./planning";
+export * from "./plan-resources";
+export * from "./plan-baselines";
 export * from "./api-client";
