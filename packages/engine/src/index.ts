@@ -5,3 +5,6 @@ export * from "./elicitation/index";
 export * from "./requirements/index";
 export * from "./text/index";
 export * from "./risks/index";
+export * from "./plan-baselines/index";
+export * from "./plan-templates/index";
+export * from "./planning/index";

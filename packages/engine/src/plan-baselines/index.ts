@@ -1,0 +1,10 @@
+/** Plan baselines: variance of the current plan against a saved baseline (docs/planning.md, "Baselines and variance"). */
+export {
+  type PlanVariance,
+  type PlanVarianceRow,
+  type PlanVarianceSummary,
+  type PlanVarianceTask,
+  planVariance,
+  planVarianceTopSlips,
+  planWbsCompare,
+} from "./plan-variance";

@@ -1,0 +1,47 @@
+/** A project plan's rows scheduled on its calendar (shared by the server and the web Gantt's drag preview). */
+export {
+  PLAN_TICKS_PER_DAY,
+  type PlanConstraintType,
+  type PlanDependencyFacts,
+  type PlanDependencyType,
+  type PlanDerived,
+  type PlanOutline,
+  type PlanScheduleRefusal,
+  type PlanScheduleResult,
+  type PlanSchedulingMode,
+  type PlanTaskFacts,
+  type PlanViolation,
+  planDateToStartDay,
+  planDayAxis,
+  planDurationUntil,
+  planOutline,
+  planSchedule,
+  planScheduleInput,
+} from "./plan-schedule";
+export {
+  type PlanAssignmentAmount,
+  type PlanAssignmentAmounts,
+  type PlanAssignmentFacts,
+  type PlanLevelResult,
+  type PlanResourceDay,
+  type PlanResourceFacts,
+  type PlanResourceKind,
+  type PlanResourceLoads,
+  type PlanTaskSpan,
+  type PlanUnlevellable,
+  planAssignmentAmounts,
+  planLevel,
+  planResourceLoad,
+} from "./plan-resources";
+export { type PlanBudgetInterval, type PlanBudgetPeriod, type PlanBudgetTask, planBudgetCurve, planBudgetTotal } from "./plan-budget";
+export {
+  type PlanCalendarException,
+  type PlanCalendarForm,
+  type PlanCalendarFormProblem,
+  type PlanCalendarInterval,
+  type PlanCalendarModel,
+  planCalendarCompile,
+  planCalendarFromForm,
+  planDefaultCalendar,
+  planScheduleBasis,
+} from "./plan-calendar";
