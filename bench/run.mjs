@@ -8,6 +8,7 @@ const steps = [
   ["engine", ["npm", ["run", "bench", "-w", "@jiaofu/engine"]]],
   ["calendar", [process.execPath, ["--import", "tsx", path.join(root, "bench/calendar.ts")]]],
   ["http", [process.execPath, [path.join(root, "bench/http.mjs"), ...process.argv.slice(2)]]],
+  ["gantt", [process.execPath, ["--import", "tsx", path.join(root, "bench/gantt.ts")]]],
 ];
 let failed = false;
 for (const [name, [cmd, args]] of steps) {

@@ -121,8 +121,23 @@ import type {
   ZUpdatePlanDependencyRequest,
   ZUpdatePlanTaskRequest,
 } from "./planning";
-import type { ZPlanResourceList, ZPlanResourceLoad } from "./plan-resources";
-import type { ZPlanBaseline, ZPlanBaselineSummary } from "./plan-baselines";
+import type {
+  ZApplyPlanLevellingRequest,
+  ZCreatePlanResourceRequest,
+  ZPlanAssignmentsChange,
+  ZPlanBudget,
+  ZPlanLevellingPreview,
+  ZPlanLevellingRequest,
+  ZPlanResourceChange,
+  ZPlanResourceList,
+  ZPlanResourceLoad,
+  ZSetPlanAssignmentsRequest,
+  ZUpdatePlanResourceRequest,
+  TPlanBudgetInterval,
+} from "./plan-resources";
+import type { ZPlanBaseline, ZPlanBaselineSummary, ZSavePlanBaselineRequest } from "./plan-baselines";
+import type { ZApplyPlanTemplateRequest, ZAppliedPlanTemplate, ZPlanTemplateList, ZPlanTemplateListQuery } from "./plan-templates";
+import type { TPlanExchangeFormat, ZPlanFeed, ZPlanFeedCreated, ZPlanImportOutcome, ZPlanImportQuery } from "./plan-exchange";
 
 type Out<T extends z.ZodType> = z.output<T>;
 type In<T extends z.ZodType> = z.input<T>;
@@ -446,11 +461,46 @@ export function createApiClient(options: ApiClientOptions = {}) {
     planResources: {
       list: (projectId: string) => request<Out<typeof ZPlanResourceList>>("GET", `/api/v1/projects/${enc(projectId)}/plan/resources`),
       load: (projectId: string) => request<Out<typeof ZPlanResourceLoad>>("GET", `/api/v1/projects/${enc(projectId)}/plan/resources/load`),
+      create: (projectId: string, body: In<typeof ZCreatePlanResourceRequest>) =>
+        request<Out<typeof ZPlanResourceChange>>("POST", `/api/v1/projects/${enc(projectId)}/plan/resources`, body),
+      update: (id: string, body: In<typeof ZUpdatePlanResourceRequest>) => request<Out<typeof ZPlanResourceChange>>("PATCH", `/api/v1/plan-resources/${enc(id)}`, body),
+      remove: (id: string, version: number) => request<Out<typeof ZPlanResourceChange>>("DELETE", `/api/v1/plan-resources/${enc(id)}?version=${version}`),
+      /** Replaces a task's assignments; `version` is the task's. */
+      setAssignments: (taskId: string, body: In<typeof ZSetPlanAssignmentsRequest>) =>
+        request<Out<typeof ZPlanAssignmentsChange>>("PUT", `/api/v1/plan-tasks/${enc(taskId)}/assignments`, body),
+      previewLevelling: (projectId: string, body: In<typeof ZPlanLevellingRequest>) =>
+        request<Out<typeof ZPlanLevellingPreview>>("POST", `/api/v1/projects/${enc(projectId)}/plan/levelling/preview`, body),
+      applyLevelling: (projectId: string, body: In<typeof ZApplyPlanLevellingRequest>) =>
+        request<Out<typeof ZPlanChange>>("POST", `/api/v1/projects/${enc(projectId)}/plan/levelling`, body),
+      clearLevelling: (projectId: string) => request<Out<typeof ZPlanChange>>("DELETE", `/api/v1/projects/${enc(projectId)}/plan/levelling`),
+      budget: (projectId: string, interval: TPlanBudgetInterval) =>
+        request<Out<typeof ZPlanBudget>>("GET", `/api/v1/projects/${enc(projectId)}/plan/budget?interval=${interval}`),
     },
     /** Plan baselines (PB-n): immutable snapshots of the schedule to measure variance against. */
     planBaselines: {
       list: (projectId: string) => request<{ items: Out<typeof ZPlanBaselineSummary>[] }>("GET", `/api/v1/projects/${enc(projectId)}/plan/baselines`),
       get: (id: string) => request<Out<typeof ZPlanBaseline>>("GET", `/api/v1/plan-baselines/${enc(id)}`),
+      save: (projectId: string, body: In<typeof ZSavePlanBaselineRequest>) =>
+        request<Out<typeof ZPlanBaselineSummary>>("POST", `/api/v1/projects/${enc(projectId)}/plan/baselines`, body),
+      remove: (id: string) => request<void>("DELETE", `/api/v1/plan-baselines/${enc(id)}`),
+    },
+    /** Project templates: start an empty plan from a WBS with calendar and default risks, personalised per client industry. */
+    planTemplates: {
+      list: (query?: In<typeof ZPlanTemplateListQuery>) => request<Out<typeof ZPlanTemplateList>>("GET", `/api/v1/plan-templates${toQuery(query)}`),
+      apply: (projectId: string, body: In<typeof ZApplyPlanTemplateRequest>) =>
+        request<Out<typeof ZAppliedPlanTemplate>>("POST", `/api/v1/projects/${enc(projectId)}/plan/template`, body),
+    },
+    /** The plan as MS Project XML or CSV (out and in), and the caller's milestone calendar feed. */
+    planExchange: {
+      /** The export as a file (for a link or `window.location`); the browser sends the cookie. */
+      exportUrl: (projectId: string, format: TPlanExchangeFormat) => `${baseUrl}/api/v1/projects/${enc(projectId)}/plan/export/${format}`,
+      /** A form with one file part named `file`; `mode: "preview"` writes nothing, `"commit"` imports (400 with `details.preview` on any error). */
+      importFile: (projectId: string, format: TPlanExchangeFormat, form: FormData, query?: In<typeof ZPlanImportQuery>) =>
+        request<Out<typeof ZPlanImportOutcome>>("POST", `/api/v1/projects/${enc(projectId)}/plan/import/${format}${toQuery(query)}`, form),
+      feed: (projectId: string) => request<Out<typeof ZPlanFeed>>("GET", `/api/v1/projects/${enc(projectId)}/plan/feed`),
+      /** A new feed address, shown this once (the previous one stops working). */
+      createFeed: (projectId: string) => request<Out<typeof ZPlanFeedCreated>>("POST", `/api/v1/projects/${enc(projectId)}/plan/feed`),
+      revokeFeed: (projectId: string) => request<void>("DELETE", `/api/v1/projects/${enc(projectId)}/plan/feed`),
     },
     /** The public link: no account needed; the link's token is the only key. */
     publicQuestionnaires: {

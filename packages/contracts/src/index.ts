@@ -18,4 +18,6 @@ export * from "./risks";
 export * from "./planning";
 export * from "./plan-resources";
 export * from "./plan-baselines";
+export * from "./plan-templates";
+export * from "./plan-exchange";
 export * from "./api-client";

@@ -46,3 +46,15 @@ export type TPlanBaselineTask = z.infer<typeof ZPlanBaselineTask>;
 
 export const ZPlanBaseline = ZPlanBaselineSummary.extend({ tasks: z.array(ZPlanBaselineTask) }).meta({ id: "PlanBaseline" });
 export type TPlanBaseline = z.infer<typeof ZPlanBaseline>;
+
+/** `POST /projects/:id/plan/baselines`: a name (required) and a note. */
+export const ZSavePlanBaselineRequest = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    note: z.string().trim().max(4000).default(""),
+  })
+  .meta({ id: "SavePlanBaselineRequest" });
+export type TSavePlanBaselineRequest = z.input<typeof ZSavePlanBaselineRequest>;
+
+export const ZPlanBaselineList = z.object({ items: z.array(ZPlanBaselineSummary) }).meta({ id: "PlanBaselineList" });
+export type TPlanBaselineList = z.infer<typeof ZPlanBaselineList>;

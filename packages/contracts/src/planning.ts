@@ -110,6 +110,10 @@ export const ZPlanTask = z
     workHours: z.number().nullable(),
     fixedCost: z.number().nullable(),
     ownerId: ZId.nullable(),
+    /** Levelling priority (MS Project's): 0–1000, default 500; higher is placed first, 1000 is never delayed. */
+    priority: z.number().int(),
+    /** Set only by resource levelling: the task starts no earlier than this (cleared by "clear levelling"). */
+    levellingStart: ZIsoDate.nullable(),
     schedule: ZPlanTaskSchedule,
     updatedAt: ZIsoDateTime,
     version: z.number().int(),
@@ -253,6 +257,7 @@ export const ZUpdatePlanTaskRequest = ZVersioned.extend({
   workHours: ZHours.optional(),
   fixedCost: ZCost.optional(),
   ownerId: ZId.nullable().optional(),
+  priority: z.number().int().min(0).max(1000).optional(),
 }).strict();
 export type TUpdatePlanTaskRequest = z.infer<typeof ZUpdatePlanTaskRequest>;
 

@@ -22,6 +22,9 @@ import { baselineRequirements, baselines } from "../src/db/schema";
 import { changeRequests } from "../src/db/schema";
 import { planDependencies, planTasks, projectCalendars } from "../src/db/schema";
 import { risks } from "../src/db/schema";
+import { planFeedTokens } from "../src/db/schema";
+import { planResources } from "../src/db/schema";
+import { planBaselines } from "../src/db/schema";
 import { requirementScoringModels } from "../src/db/schema";
 
 /**
@@ -356,6 +359,42 @@ async function createPlanFixtures() {
   planFixtures.taskB = await freshPlan.taskOn(w.projectB.id, SECRET_B);
   planFixtures.dependencyB = await freshPlan.dependencyOn(w.projectB.id);
 }
+/** Plan baselines written straight to the database: project A's (read by contact A) and B's, named with B's secret. */
+const planBaselineFixtures = { baselineA: "", baselineB: "" };
+const freshPlanBaseline = {
+  on: async (projectId: string, name = "Matrix plan baseline") => {
+    const [row] = await t.db
+      .insert(planBaselines)
+      .values({ workspaceId: w.workspace.id, projectId, number: sql`(select coalesce(max(b.number), 0) + 1 from plan_baselines b where b.project_id = ${projectId})`, name, createdById: w.pm.id })
+      .returning();
+    return (row as { id: string }).id;
+  },
+};
+async function createPlanBaselineFixtures() {
+  planBaselineFixtures.baselineA = await freshPlanBaseline.on(w.projectA.id);
+  planBaselineFixtures.baselineB = await freshPlanBaseline.on(w.projectB.id, SECRET_B);
+}
+/** Plan resources written straight to the database: fresh ones of project A, and B's, named with B's secret. */
+const planResourceFixtures = { resourceB: "" };
+const freshPlanResource = {
+  on: async (projectId: string, name = `Matrix resource ${uniq()}`) => {
+    const [row] = await t.db.insert(planResources).values({ workspaceId: w.workspace.id, projectId, name, costPerHour: 300, createdById: w.pm.id }).returning();
+    return (row as { id: string }).id;
+  },
+  /** A preview's basis, taken as the manager just before applying levelling. */
+  levellingBasisOfA: async () => (await asManager("POST", `/api/v1/projects/${w.projectA.id}/plan/levelling/preview`, { withinSlackOnly: false })).body.basis as string,
+};
+async function createPlanResourceFixtures() {
+  planResourceFixtures.resourceB = await freshPlanResource.on(w.projectB.id, SECRET_B);
+}
+/** A milestone feed of project A for its manager (a fresh token per call: rotating would revoke the previous one). */
+const freshPlanFeed = {
+  ofManagerOnA: async () => {
+    const token = randomBytes(32).toString("base64url");
+    await t.db.insert(planFeedTokens).values({ workspaceId: w.workspace.id, projectId: w.projectA.id, userId: w.pm.id, tokenHash: sha256(token) });
+    return token;
+  },
+};
 const PLAN_WEEK = { mon: "09:00-12:00,13:00-18:00", tue: "09:00-12:00,13:00-18:00", wed: "09:00-12:00,13:00-18:00", thu: "09:00-12:00,13:00-18:00", fri: "09:00-12:00,13:00-18:00", sat: "", sun: "" };
 
 // prettier-ignore
@@ -536,6 +575,39 @@ const ROWS: Row[] = [
   row("GET /api/v1/projects/:id/plan/calendar", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/calendar` }), readsA),
   row("PUT /api/v1/projects/:id/plan/calendar", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/calendar`, body: { version: await freshPlan.calendarVersion(f.projectA.id), week: PLAN_WEEK, holidaySets: ["cn"], exceptions: [] } }), configuresA),
 
+  // plan resources, levelling and budget (modules/plan-resources; who may: canPlanResources) — the team's, never a contact's
+  row("GET /api/v1/projects/:id/plan/resources", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/resources` }), teamReadsA),
+  row("POST /api/v1/projects/:id/plan/resources", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/resources`, body: { name: `by ${f.role} ${uniq()}`, costPerHour: 250 } }), configuresA),
+  row("PATCH /api/v1/plan-resources/:id", async (f) => ({ url: `/api/v1/plan-resources/${await freshPlanResource.on(f.projectA.id)}`, body: { version: 1, role: `by ${f.role}` } }), configuresA),
+  row("DELETE /api/v1/plan-resources/:id", async (f) => ({ url: `/api/v1/plan-resources/${await freshPlanResource.on(f.projectA.id)}?version=1` }), configuresA),
+  row("PUT /api/v1/plan-tasks/:id/assignments", async (f) => ({ url: `/api/v1/plan-tasks/${await freshPlan.taskOn(f.projectA.id)}/assignments`, body: { version: 1, assignments: [{ resourceId: await freshPlanResource.on(f.projectA.id), units: 0.5 }] } }), editsRequirementsA),
+  row("GET /api/v1/projects/:id/plan/resources/load", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/resources/load` }), teamReadsA),
+  row("POST /api/v1/projects/:id/plan/levelling/preview", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/levelling/preview`, body: { withinSlackOnly: true } }), teamReadsA),
+  row("POST /api/v1/projects/:id/plan/levelling", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/levelling`, body: { withinSlackOnly: false, basis: await freshPlanResource.levellingBasisOfA() } }), configuresA),
+  row("DELETE /api/v1/projects/:id/plan/levelling", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/levelling` }), configuresA),
+  row("GET /api/v1/projects/:id/plan/budget", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/budget?interval=week` }), teamReadsA),
+
+  // plan exchange (modules/plan-exchange; who may: canPlanExchange): readers export and subscribe, managers import
+  row("GET /api/v1/projects/:id/plan/export/mspdi", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/export/mspdi` }), readsA),
+  row("GET /api/v1/projects/:id/plan/export/csv", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/export/csv` }), readsA),
+  // Project A's plan has tasks: the preview answers (with a "plan not empty" error) and writes nothing.
+  row("POST /api/v1/projects/:id/plan/import/mspdi", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/import/mspdi?mode=preview`, file: { name: "plan.xml", content: `<Project xmlns="http://schemas.microsoft.com/project"><Tasks><Task><UID>1</UID><Name>by ${f.role}</Name><OutlineLevel>1</OutlineLevel></Task></Tasks></Project>` } }), configuresA),
+  row("POST /api/v1/projects/:id/plan/import/csv", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/import/csv?mode=preview`, file: { name: "plan.csv", content: `Name\nby ${f.role}` } }), configuresA),
+  row("GET /api/v1/projects/:id/plan/feed", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/feed` }), readsA),
+  row("POST /api/v1/projects/:id/plan/feed", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/feed` }), readsA),
+  row("DELETE /api/v1/projects/:id/plan/feed", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/feed` }), readsA),
+  // The feed itself takes no account: the token (the manager's feed of A) is the key.
+  row("GET /api/v1/feeds/plan/:token.ics", async () => ({ url: `/api/v1/feeds/plan/${await freshPlanFeed.ofManagerOnA()}.ics` }), publicRoute),
+
+  // plan baselines and project templates (modules/plan-baselines, plan-templates; who may: canPlanBaseline, canPlanTemplate)
+  row("GET /api/v1/projects/:id/plan/baselines", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/baselines` }), readsA),
+  row("POST /api/v1/projects/:id/plan/baselines", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/baselines`, body: { name: `by ${f.role}` } }), configuresA),
+  row("GET /api/v1/plan-baselines/:id", () => ({ url: `/api/v1/plan-baselines/${planBaselineFixtures.baselineA}` }), readsA),
+  row("DELETE /api/v1/plan-baselines/:id", async (f) => ({ url: `/api/v1/plan-baselines/${await freshPlanBaseline.on(f.projectA.id)}` }), configuresA),
+  row("GET /api/v1/plan-templates", () => ({ url: "/api/v1/plan-templates" }), staffOnly),
+  // Project A's plan has tasks: once authorised, applying a template is refused without writing anything.
+  row("POST /api/v1/projects/:id/plan/template", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/template`, body: { template: "saas_onboarding" } }), "401 409 409 409 403 403 404 403 404", { note: "a plan with tasks: 409 once authorised" }),
+
   // elicitation sessions and their passages (modules/elicitation; who may: canElicitationSession in policy.ts)
   row("GET /api/v1/projects/:id/elicitation-sessions", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/elicitation-sessions` }), readsA),
   row("POST /api/v1/projects/:id/elicitation-sessions", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/elicitation-sessions`, body: { kind: "workshop", title: `by ${f.role}`, startsAt: "2025-01-01T00:00:00Z" } }), worksOnA),
@@ -644,6 +716,8 @@ beforeAll(createRegisterFixtures);
 beforeAll(createBaselineFixtures);
 beforeAll(createChangeRequestFixtures);
 beforeAll(createPlanFixtures);
+beforeAll(createPlanBaselineFixtures);
+beforeAll(createPlanResourceFixtures);
 beforeAll(createRiskFixtures);
 afterAll(() => t.close());
 
@@ -793,7 +867,32 @@ describe("contact A against client B (the other tenant)", () => {
     // B's plan.
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/plan`),
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/plan/calendar`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/plan/baselines`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/plan/baselines`, () => ({ name: "Hack" })),
+    b("GET", () => `/api/v1/plan-baselines/${planBaselineFixtures.baselineB}`),
+    b("DELETE", () => `/api/v1/plan-baselines/${planBaselineFixtures.baselineB}`),
+    b("GET", (f) => `/api/v1/plan-templates?projectId=${f.projectB.id}`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/plan/template`, () => ({ template: "saas_onboarding" })),
     b("PUT", (f) => `/api/v1/projects/${f.projectB.id}/plan/calendar`, () => ({ version: 0, week: PLAN_WEEK, holidaySets: [], exceptions: [] })),
+    // B's plan exchange: exports, imports and feeds.
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/plan/export/mspdi`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/plan/export/csv`),
+    { method: "POST", url: (f) => `/api/v1/projects/${f.projectB.id}/plan/import/mspdi?mode=commit&replace=true`, file: true },
+    { method: "POST", url: (f) => `/api/v1/projects/${f.projectB.id}/plan/import/csv?mode=commit&replace=true`, file: true },
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/plan/feed`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/plan/feed`),
+    b("DELETE", (f) => `/api/v1/projects/${f.projectB.id}/plan/feed`),
+    // B's resources, loads, levelling and budget.
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/plan/resources`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/plan/resources`, () => ({ name: "Hack" })),
+    b("PATCH", () => `/api/v1/plan-resources/${planResourceFixtures.resourceB}`, () => ({ version: 1, name: "Hijacked" })),
+    b("DELETE", () => `/api/v1/plan-resources/${planResourceFixtures.resourceB}?version=1`),
+    b("PUT", () => `/api/v1/plan-tasks/${planFixtures.taskB}/assignments`, () => ({ version: 1, assignments: [] })),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/plan/resources/load`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/plan/levelling/preview`, () => ({ withinSlackOnly: false })),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/plan/levelling`, () => ({ withinSlackOnly: false, basis: "x" })),
+    b("DELETE", (f) => `/api/v1/projects/${f.projectB.id}/plan/levelling`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/plan/budget`),
     b("POST", (f) => `/api/v1/projects/${f.projectB.id}/plan/tasks`, () => ({ name: "Hack" })),
     b("PATCH", () => `/api/v1/plan-tasks/${planFixtures.taskB}`, () => ({ version: 1, name: "Hijacked" })),
     b("DELETE", () => `/api/v1/plan-tasks/${planFixtures.taskB}?version=1`),
@@ -843,7 +942,7 @@ describe("contact A against client B (the other tenant)", () => {
 
   it("gets 403 or 404 (or an empty list) for every read and write, with nothing of B in any answer", async () => {
     const contactA = await clientFor("contactA");
-    const secretsOfB = [w.clientB.id, w.clientB.name, w.projectB.id, w.projectB.code, w.projectB.name, w.contactB.id, w.contactB.email, commentB, attachmentB, SECRET_B, "b-secret.txt", elicitation.sessionB, elicitation.questionnaireB, baselineFixtures.baselineB, changeRequestFixtures.crB, riskFixtures.riskB, planFixtures.taskB];
+    const secretsOfB = [w.clientB.id, w.clientB.name, w.projectB.id, w.projectB.code, w.projectB.name, w.contactB.id, w.contactB.email, commentB, attachmentB, SECRET_B, "b-secret.txt", elicitation.sessionB, elicitation.questionnaireB, baselineFixtures.baselineB, changeRequestFixtures.crB, riskFixtures.riskB, planFixtures.taskB, planBaselineFixtures.baselineB, planResourceFixtures.resourceB];
     const problems: string[] = [];
     for (const attempt of ATTEMPTS) {
       const request: Request = { url: attempt.url(w), body: attempt.body?.(w), ...(attempt.file ? { file: { name: "x.txt", content: "x" } } : {}) };

@@ -11,6 +11,7 @@ import { eq } from "drizzle-orm";
 import { reschedulePlanInTransaction } from "../modules/planning/planning.service";
 import type { RequirementRecord } from "../modules/requirements/requirements.repository";
 import { recordAudit } from "../platform/audit";
+import { seedDemoPlanResources } from "./seed-demo-plan-resources";
 import type { Actor } from "../platform/policy";
 
 type Owner = "pm" | "dev";
@@ -133,5 +134,6 @@ export async function seedDemoPlan(
       await recordAudit(tx, pm, pm.workspaceId, { entityType: "requirement", entityId: requirement.id, projectId, action: "trace.add", after: link });
     }
   }
+  await seedDemoPlanResources(tx, pm, projectId, id, owners, createdAt);
   await reschedulePlanInTransaction(tx, project, pm, createdAt);
 }

@@ -26,5 +26,9 @@ import { baselinesRoutes } from "./baselines/baselines.routes";
 import { changeRequestsRoutes } from "./change-requests/change-requests.routes";
 import { planningRoutes } from "./planning/planning.routes";
 import { risksRoutes } from "./risks/risks.routes";
+import { planResourcesRoutes } from "./plan-resources/plan-resources.routes";
+import { planBaselinesRoutes } from "./plan-baselines/plan-baselines.routes";
+import { planTemplatesRoutes } from "./plan-templates/plan-templates.routes";
+import { planExchangeRoutes, planFeedRoutes } from "./plan-exchange/plan-exchange.routes";
 
-export const MODULES: FastifyPluginAsyncZod[] = [authRoutes, clientsRoutes, usersRoutes, projectsRoutes, projectMembersRoutes, commentsRoutes, auditRoutes, attachmentsRoutes, requirementsRoutes, requirementRelationsRoutes, requirementProposalsRoutes, savedViewsRoutes, requirementsExportRoutes, requirementsImportRoutes, prioritisationRoutes, requirementConfirmationsRoutes, traceabilityRoutes, elicitationRoutes, questionnairesRoutes, publicQuestionnaireRoutes, baselinesRoutes, changeRequestsRoutes, risksRoutes, planningRoutes];
+export const MODULES: FastifyPluginAsyncZod[] = [authRoutes, clientsRoutes, usersRoutes, projectsRoutes, projectMembersRoutes, commentsRoutes, auditRoutes, attachmentsRoutes, requirementsRoutes, requirementRelationsRoutes, requirementProposalsRoutes, savedViewsRoutes, requirementsExportRoutes, requirementsImportRoutes, prioritisationRoutes, requirementConfirmationsRoutes, traceabilityRoutes, elicitationRoutes, questionnairesRoutes, publicQuestionnaireRoutes, baselinesRoutes, changeRequestsRoutes, risksRoutes, planningRoutes, planResourcesRoutes, planBaselinesRoutes, planTemplatesRoutes, planExchangeRoutes, planFeedRoutes];

@@ -545,6 +545,85 @@ export function canPlan(actor: Actor, action: PlanAction, project: ProjectFacts)
   }
 }
 
+/**
+ * Plan baselines (PB-n, immutable snapshots of the schedule; docs/planning.md, "Baselines and variance"). `read`:
+ * whoever reads the plan, a client contact of the project's own client included. `read_internal`: the work and
+ * cost they hold — staff. `save` and `delete`: the project's managers and admins (a baseline is what the plan is
+ * measured against, a manager's commitment).
+ */
+export type PlanBaselineAction = "plan_baseline.read" | "plan_baseline.read_internal" | "plan_baseline.save" | "plan_baseline.delete";
+
+export function canPlanBaseline(actor: Actor, action: PlanBaselineAction, project: ProjectFacts): boolean {
+  switch (action) {
+    case "plan_baseline.read":
+      return canPlan(actor, "plan.read", project);
+    case "plan_baseline.read_internal":
+      return canPlan(actor, "plan.read_internal", project);
+    case "plan_baseline.save":
+    case "plan_baseline.delete":
+      return canPlan(actor, "plan.configure", project);
+  }
+}
+
+/**
+ * Starting a plan from a project template (docs/planning.md, "Project templates"): it writes the WBS, the project
+ * calendar and default risks at once — the project's managers and admins, as for the calendar. The catalogue itself
+ * (`GET /plan-templates`) is for staff.
+ */
+export type PlanTemplateAction = "plan_template.list" | "plan_template.apply";
+
+export function canPlanTemplate(actor: Actor, action: PlanTemplateAction, project: ProjectFacts | null): boolean {
+  switch (action) {
+    case "plan_template.list":
+      return isStaff(actor) && (project === null || canProject(actor, "project.read", project));
+    case "plan_template.apply":
+      return project !== null && canPlan(actor, "plan.configure", project);
+  }
+}
+
+/**
+ * A plan's resources, assignments, loads, levelling and budget (modules/plan-resources; docs/planning.md,
+ * "Resources, levelling and budget"). `read`: the resources with their rates, assignments, loads, a levelling
+ * preview and the budget — staff who read the project, viewers included; never a client contact (rates and costs
+ * are the team's: 403 on their own project). `assign`: set a task's resources — whoever edits the plan (managers,
+ * members, admins). `manage`: add, change and remove resources, apply and clear levelling (it moves many tasks at
+ * once) — the project's managers and admins.
+ */
+export type PlanResourcesAction = "plan_resources.read" | "plan_resources.assign" | "plan_resources.manage";
+
+export function canPlanResources(actor: Actor, action: PlanResourcesAction, project: ProjectFacts): boolean {
+  switch (action) {
+    case "plan_resources.read":
+      return canPlan(actor, "plan.read_internal", project);
+    case "plan_resources.assign":
+      return canPlan(actor, "plan.edit", project);
+    case "plan_resources.manage":
+      return canPlan(actor, "plan.configure", project);
+  }
+}
+
+/**
+ * Exchanging a plan (modules/plan-exchange; docs/planning.md, "Exchange: MS Project, CSV, iCalendar"). `export`: the
+ * plan as MS Project XML or CSV — everyone who reads the plan, a client contact of the project's own client included
+ * (what they read on the page, nothing more). `export_internal`: notes, work, costs, resources, rates and
+ * assignments in the export — staff who read the plan. `import`: replace or fill the plan from a file, which also
+ * sets the calendar — the project's managers and admins (as `plan.configure`). `feed`: a personal milestone
+ * calendar feed — everyone who reads the plan.
+ */
+export type PlanExchangeAction = "plan_exchange.export" | "plan_exchange.export_internal" | "plan_exchange.import" | "plan_exchange.feed";
+
+export function canPlanExchange(actor: Actor, action: PlanExchangeAction, project: ProjectFacts): boolean {
+  switch (action) {
+    case "plan_exchange.export":
+    case "plan_exchange.feed":
+      return canPlan(actor, "plan.read", project);
+    case "plan_exchange.export_internal":
+      return canPlan(actor, "plan.read_internal", project);
+    case "plan_exchange.import":
+      return canPlan(actor, "plan.configure", project);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Risk register (modules/risks; docs/risks.md).
 // ---------------------------------------------------------------------------------------------------------------

@@ -27,6 +27,9 @@ import { QuestionnaireResultsPage } from "../pages/questionnaire-results.page";
 import { RequirementPage } from "../pages/requirement.page";
 import { RiskPage } from "../pages/risk.page";
 import { RisksPage } from "../pages/risks.page";
+import { GanttPage } from "../pages/gantt.page";
+import { PlanBaselinesPage } from "../pages/plan-baselines.page";
+import { PlanBudgetPage, PlanResourcesPage } from "../pages/plan-resources.page";
 import { ResetPasswordPage } from "../pages/reset-password.page";
 import { SignInPage } from "../pages/sign-in.page";
 import { TraceabilityPage } from "../pages/traceability.page";
@@ -76,6 +79,10 @@ export const router = createBrowserRouter([
           { path: "/projects/:id/requirements/change-requests/:changeRequestId", element: <ChangeRequestPage /> },
           { path: "/projects/:id/requirements/change-requests/:changeRequestId/edit", element: <EditChangeRequestPage /> },
           { path: "/projects/:id/requirements/:requirementId", element: <RequirementPage /> },
+          { path: "/projects/:id/planning/gantt", element: <GanttPage /> },
+          { path: "/projects/:id/planning/baselines", element: <PlanBaselinesPage /> },
+          { path: "/projects/:id/planning/resources", element: <PlanResourcesPage /> },
+          { path: "/projects/:id/planning/budget", element: <PlanBudgetPage /> },
           { path: "/projects/:id/planning/risks", element: <RisksPage /> },
           { path: "/projects/:id/planning/risks/:riskId", element: <RiskPage /> },
           { path: "/projects/:id/elicitation/sessions/:sessionId", element: <ElicitationSessionPage /> },

@@ -10,12 +10,17 @@ import type changeRequestImpactEn from "./change-request-impact.en.json";
 import type requirementsImportEn from "./requirements-import.en.json";
 import type risksEn from "./risks.en.json";
 import type planningEn from "./planning.en.json";
+import type planBaselinesEn from "./plan-baselines.en.json";
+import type planTemplatesEn from "./plan-templates.en.json";
+import type ganttEn from "./gantt.en.json";
+import type planExchangeEn from "./plan-exchange.en.json";
+import type planResourcesEn from "./plan-resources.en.json";
 
 declare module "i18next" {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation must be an interface
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof en & typeof elicitationEn & typeof requirementsEn & typeof prioritisationEn & typeof baselinesEn & typeof clientConfirmationEn & typeof requirementsImportEn & typeof changeRequestsEn & typeof changeRequestImpactEn & typeof risksEn & typeof planningEn };
+    resources: { translation: typeof en & typeof elicitationEn & typeof requirementsEn & typeof prioritisationEn & typeof baselinesEn & typeof clientConfirmationEn & typeof requirementsImportEn & typeof changeRequestsEn & typeof changeRequestImpactEn & typeof risksEn & typeof planningEn & typeof planBaselinesEn & typeof planTemplatesEn & typeof ganttEn & typeof planResourcesEn & typeof planExchangeEn };
     returnNull: false;
   }
 }

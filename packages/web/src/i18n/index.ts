@@ -27,6 +27,16 @@ import risksEn from "./risks.en.json";
 import risksZhCN from "./risks.zh-CN.json";
 import planningEn from "./planning.en.json";
 import planningZhCN from "./planning.zh-CN.json";
+import planBaselinesEn from "./plan-baselines.en.json";
+import planBaselinesZhCN from "./plan-baselines.zh-CN.json";
+import planTemplatesEn from "./plan-templates.en.json";
+import planTemplatesZhCN from "./plan-templates.zh-CN.json";
+import ganttEn from "./gantt.en.json";
+import ganttZhCN from "./gantt.zh-CN.json";
+import planExchangeEn from "./plan-exchange.en.json";
+import planExchangeZhCN from "./plan-exchange.zh-CN.json";
+import planResourcesEn from "./plan-resources.en.json";
+import planResourcesZhCN from "./plan-resources.zh-CN.json";
 
 export const LOCALE_STORAGE_KEY = "jiaofu.locale";
 
@@ -61,8 +71,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...elicitationEn, ...requirementsEn, ...prioritisationEn, ...baselinesEn, ...clientConfirmationEn, ...requirementsImportEn, ...changeRequestsEn, ...changeRequestImpactEn, ...risksEn, ...planningEn } },
-    "zh-CN": { translation: { ...zhCN, ...elicitationZhCN, ...requirementsZhCN, ...prioritisationZhCN, ...baselinesZhCN, ...clientConfirmationZhCN, ...requirementsImportZhCN, ...changeRequestsZhCN, ...changeRequestImpactZhCN, ...risksZhCN, ...planningZhCN } },
+    en: { translation: { ...en, ...elicitationEn, ...requirementsEn, ...prioritisationEn, ...baselinesEn, ...clientConfirmationEn, ...requirementsImportEn, ...changeRequestsEn, ...changeRequestImpactEn, ...risksEn, ...planningEn, ...planBaselinesEn, ...planTemplatesEn, ...ganttEn, ...planResourcesEn, ...planExchangeEn } },
+    "zh-CN": { translation: { ...zhCN, ...elicitationZhCN, ...requirementsZhCN, ...prioritisationZhCN, ...baselinesZhCN, ...clientConfirmationZhCN, ...requirementsImportZhCN, ...changeRequestsZhCN, ...changeRequestImpactZhCN, ...risksZhCN, ...planningZhCN, ...planBaselinesZhCN, ...planTemplatesZhCN, ...ganttZhCN, ...planResourcesZhCN, ...planExchangeZhCN } },
   },
   lng: initialLocale(),
   supportedLngs: [...LOCALES],

@@ -26,6 +26,8 @@ export function presentPlanTask(row: PlanTaskRow, internal: boolean): TPlanTask 
     workHours: internal ? row.workHours : null,
     fixedCost: internal ? row.fixedCost : null,
     ownerId: internal ? row.ownerId : null,
+    priority: row.priority,
+    levellingStart: row.levellingStart,
     schedule: {
       start: row.calcStart,
       finish: row.calcFinish,

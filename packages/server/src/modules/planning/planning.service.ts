@@ -22,7 +22,19 @@ import {
   type TUpdatePlanDependencyRequest,
   type TUpdatePlanTaskRequest,
 } from "@jiaofu/contracts";
-import type { CalendarDayAxis, WorkingCalendar } from "@jiaofu/engine";
+import {
+  type CalendarDayAxis,
+  type PlanCalendarModel,
+  planCalendarCompile,
+  planDateToStartDay,
+  planDayAxis,
+  planDurationUntil,
+  planOutline,
+  planSchedule,
+  type PlanScheduleRefusal,
+  planScheduleBasis,
+  type WorkingCalendar,
+} from "@jiaofu/engine";
 import type { AppDeps } from "../../app";
 import type { Db, Tx } from "../../db/database";
 import { AppError, fieldError, notFound, versionConflict } from "../../platform/app-error";
@@ -30,8 +42,9 @@ import { recordAudit } from "../../platform/audit";
 import { isUniqueViolation } from "../../platform/database-errors";
 import { authorize, canPlan, type Actor, type PlanAction } from "../../platform/policy";
 import { loadProjectAccess, requireProjectAccess, type ProjectAccess } from "../../platform/project-access";
-import { planCalendarCompile, planCalendarFromRequest, planCalendarOf, planScheduleBasis, presentPlanCalendar, type PlanCalendarModel } from "./plan-calendar";
-import { planDateToStartDay, planDayAxis, planDurationUntil, planOutline, planSchedule, type PlanScheduleRefusal } from "./plan-schedule";
+import { planTaskFactsWithResources } from "../plan-resources/plan-resources.facts";
+import { createPlanResourcesRepository, type PlanAssignmentRow, type PlanResourceRow } from "../plan-resources/plan-resources.repository";
+import { planCalendarFromRequest, planCalendarOf, presentPlanCalendar } from "./plan-calendar";
 import { presentPlanDependency, presentPlanTask } from "./planning.presenter";
 import {
   createPlanningRepository,
@@ -44,8 +57,11 @@ import {
 
 type ProjectRow = ProjectAccess["project"];
 
-/** A plan loaded for a change: the rows as they will be saved (`tasks`) and the layout the database holds (`stored`). */
-type PlanState = {
+/**
+ * A plan loaded for a change: the rows as they will be saved (`tasks`) and the layout the database holds (`stored`),
+ * with its resources and assignments (their work and cost roll up into the tasks: modules/plan-resources).
+ */
+export type PlanState = {
   project: ProjectRow;
   planStart: string;
   calendar: PlanCalendarModel;
@@ -54,12 +70,14 @@ type PlanState = {
   tasks: Map<string, PlanTaskRow>;
   stored: Map<string, PlanTaskLayout>;
   dependencies: Map<string, PlanDependencyRow>;
+  resources: Map<string, PlanResourceRow>;
+  assignments: Map<string, PlanAssignmentRow>;
   calendarSaved: boolean;
   scheduledBasis: string;
 };
 
 /** What a change did, for the answer: the edited task, rows touched beyond the reschedule, removals. */
-type ChangeLog = {
+export type ChangeLog = {
   taskId: string | null;
   touchedTasks: Set<string>;
   removedTaskIds: string[];
@@ -67,7 +85,7 @@ type ChangeLog = {
   removedDependencyIds: string[];
 };
 
-type ChangeContext = { tx: Tx; repo: PlanningRepository; state: PlanState; log: ChangeLog; now: Date };
+export type ChangeContext = { tx: Tx; repo: PlanningRepository; state: PlanState; log: ChangeLog; now: Date };
 
 const LAYOUT_KEYS = [
   "parentId",
@@ -136,14 +154,22 @@ const ownFields = (row: PlanTaskRow) => ({
   workHours: row.workHours,
   fixedCost: row.fixedCost,
   ownerId: row.ownerId,
+  priority: row.priority,
   version: row.version,
 });
 
 const dependencyFields = (row: PlanDependencyRow) => ({ predecessorId: row.predecessorId, successorId: row.successorId, type: row.type, lagDays: row.lagDays, version: row.version });
 
-async function loadState(db: Db | Tx, project: ProjectRow): Promise<PlanState> {
+export async function loadState(db: Db | Tx, project: ProjectRow): Promise<PlanState> {
   const r = createPlanningRepository(db);
-  const [tasks, dependencies, calendarRow] = await Promise.all([r.tasks(project.id), r.dependencies(project.id), r.calendar(project.id)]);
+  const resourcesRepo = createPlanResourcesRepository(db);
+  const [tasks, dependencies, calendarRow, resources, assignments] = await Promise.all([
+    r.tasks(project.id),
+    r.dependencies(project.id),
+    r.calendar(project.id),
+    resourcesRepo.resources(project.id),
+    resourcesRepo.assignments(project.id),
+  ]);
   const calendar = planCalendarOf(calendarRow);
   const compiled = planCalendarCompile(calendar);
   const planStart = planStartOf(project);
@@ -156,6 +182,8 @@ async function loadState(db: Db | Tx, project: ProjectRow): Promise<PlanState> {
     tasks: new Map(tasks.map((t) => [t.id, t])),
     stored: new Map(tasks.map((t) => [t.id, layoutOf(t)])),
     dependencies: new Map(dependencies.map((d) => [d.id, d])),
+    resources: new Map(resources.map((r) => [r.id, r])),
+    assignments: new Map(assignments.map((a) => [a.id, a])),
     calendarSaved: calendarRow !== undefined,
     scheduledBasis: calendarRow?.scheduledBasis ?? "",
   };
@@ -239,7 +267,8 @@ function refusalError(state: PlanState, refusal: PlanScheduleRefusal): AppError 
  */
 async function settle(tx: Tx, state: PlanState, actor: Actor | null, now: Date): Promise<{ changed: Set<string>; finish: string | null }> {
   normalisePositions(state);
-  const result = planSchedule([...state.tasks.values()], [...state.dependencies.values()], state.axis);
+  const facts = planTaskFactsWithResources([...state.tasks.values()], [...state.resources.values()], [...state.assignments.values()], state.compiled);
+  const result = planSchedule(facts, [...state.dependencies.values()], state.axis);
   if (!result.ok) throw refusalError(state, result.refusal);
   const changed = new Set<string>();
   const writes: (PlanTaskLayout & { id: string })[] = [];
@@ -447,6 +476,13 @@ export function createPlanningService(deps: AppDeps) {
   return {
     getPlan: async (actor: Actor, projectId: string): Promise<TPlan> => readPlan(actor, await requirePlan(actor, projectId, "plan.read")),
 
+    /**
+     * One change of the plan by another module (resources, assignments, levelling): `run` changes rows and the state
+     * under the plan lock, then the plan is rescheduled and the rows that changed are answered. The caller has
+     * authorised the actor.
+     */
+    runChange: (actor: Actor, project: ProjectRow, run: (ctx: ChangeContext) => Promise<void>): Promise<TPlanChange> => change(actor, project, run),
+
     /** A task under `parentId` at `position` (default: last); the parent becomes (or stays) a summary. */
     createTask: async (actor: Actor, projectId: string, input: TCreatePlanTaskRequest): Promise<TPlanChange> => {
       const { project } = await requirePlan(actor, projectId, "plan.edit");
@@ -492,6 +528,7 @@ export function createPlanningService(deps: AppDeps) {
         if (input.percentComplete !== undefined) values.percentComplete = input.percentComplete;
         if (input.workHours !== undefined) values.workHours = input.workHours;
         if (input.fixedCost !== undefined) values.fixedCost = input.fixedCost;
+        if (input.priority !== undefined) values.priority = input.priority;
         if (input.deadline !== undefined) values.deadline = input.deadline;
         if (input.ownerId !== undefined) {
           await requireOwner(ctx, input.ownerId);

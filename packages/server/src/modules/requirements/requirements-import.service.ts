@@ -14,13 +14,13 @@ import { requirementFinderAnalyzeAll, requirementKey } from "@jiaofu/engine";
 import { REQUIREMENT_IMPORT_MAX_MB, REQUIREMENT_IMPORT_MAX_ROWS, type TLocale, type TRequirementImportPreview, type TRequirementImportResult } from "@jiaofu/contracts";
 import type { AppDeps } from "../../app";
 import type { Config } from "../../config";
-import { AppError, fieldError } from "../../platform/app-error";
+import { AppError } from "../../platform/app-error";
 import { translate, type MessageKey } from "../../platform/messages";
 import { authorize, canRequirements, type Actor } from "../../platform/policy";
 import { requireProjectAccess } from "../../platform/project-access";
 import { tableToCsv } from "../../platform/spreadsheet-export";
-import { cleanFileName } from "../attachments/attachments.files";
 import type { IncomingFile } from "../attachments/attachments.service";
+import { receiveUploadedFile, type UploadedFile } from "../attachments/attachments.upload";
 import { createRequirementProposalsRepository, finderPairKey } from "./requirement-proposals.repository";
 import { finderText } from "./requirement-proposals.service";
 import { createRequirementsImportRepository, type ImportInsert, type ImportSnapshot } from "./requirements-import.repository";
@@ -30,7 +30,6 @@ import { importTemplateHeader, planRequirementImport, type ImportIssue, type Imp
 /** Above this many requirements in the register the finder is not run on the spot (it is, on demand, in the inbox). */
 const PROPOSALS_CORPUS_CAP = 10_000;
 
-type UploadedFile = { fileName: string; bytes: Buffer };
 type ReadPlan = { table: SheetTable; plan: Extract<ImportPlan, { ok: true }> };
 
 const MEGABYTE = 1024 * 1024;
@@ -90,27 +89,6 @@ export function createRequirementsImportService(deps: AppDeps, config: Config) {
     authorize(canRequirements(actor, "requirements.write", facts));
   }
 
-  /** The uploaded file's bytes, at most `maxBytes` of them. */
-  async function receive(readFile: () => Promise<IncomingFile | undefined>): Promise<UploadedFile> {
-    const part = await readFile();
-    if (!part || part.fieldname !== "file") {
-      part?.file.resume();
-      throw fieldError("body.file", "attachment.missing");
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of part.file) {
-      const bytes = chunk as Buffer;
-      size += bytes.length;
-      if (size > maxBytes) break;
-      chunks.push(bytes);
-    }
-    if (size > maxBytes || part.file.truncated) {
-      part.file.resume();
-      throw new AppError("payload_too_large", "payload_too_large", { limitMb: maxMegabytes });
-    }
-    return { fileName: cleanFileName(part.filename), bytes: Buffer.concat(chunks) };
-  }
 
   async function readTable(locale: TLocale, file: UploadedFile): Promise<SheetTable> {
     const result = await readSpreadsheet(file.bytes, file.fileName);
@@ -141,7 +119,7 @@ export function createRequirementsImportService(deps: AppDeps, config: Config) {
     /** What importing the file would do: every row with its values, errors and warnings. Writes nothing. */
     previewImport: async (actor: Actor, projectId: string, locale: TLocale, readFile: () => Promise<IncomingFile | undefined>): Promise<TRequirementImportPreview> => {
       await authoriseImport(actor, projectId);
-      const file = await receive(readFile);
+      const file = await receiveUploadedFile(readFile, maxMegabytes);
       const table = await readTable(locale, file);
       const facts = await repo.snapshot(actor.workspaceId, projectId);
       return presentImportPreview(locale, file.fileName, maxMegabytes, planOrThrow(locale, table, facts));
@@ -154,7 +132,7 @@ export function createRequirementsImportService(deps: AppDeps, config: Config) {
      */
     importRequirements: async (actor: Actor, projectId: string, locale: TLocale, readFile: () => Promise<IncomingFile | undefined>): Promise<TRequirementImportResult> => {
       await authoriseImport(actor, projectId);
-      const file = await receive(readFile);
+      const file = await receiveUploadedFile(readFile, maxMegabytes);
       const table = await readTable(locale, file);
       // The file name is the label's first part; the API's own limit on a document label is 300 characters.
       const labelName = Array.from(file.fileName).slice(0, 200).join("");

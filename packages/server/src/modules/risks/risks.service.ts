@@ -16,12 +16,14 @@ import {
   riskHeatMap,
   riskKey,
   riskStatusProblem,
+  type RiskCatalogueEntry,
   type RiskHistory,
   type RiskRating,
 } from "@jiaofu/engine";
 import type {
   TAddDefaultRisksRequest,
   TCreateRiskRequest,
+  TLocale,
   TRecordRiskReviewRequest,
   TRiskHeatMap,
   TRiskLevel,
@@ -56,6 +58,29 @@ const EXPOSURE_WEEKS = 12;
 /** `YYYY-MM-DD` of `at` in `REVIEW_TIME_ZONE`. */
 export function riskToday(at: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: REVIEW_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+/**
+ * A default risk as a new register row in `locale`: open, unowned, not shared with the client. Project templates
+ * (modules/plan-templates) add theirs the same way.
+ */
+export function riskValuesFromCatalogue(entry: RiskCatalogueEntry, locale: TLocale): RiskValues {
+  const text = entry.text[locale];
+  return {
+    title: text.title,
+    description: text.description,
+    category: entry.category,
+    probability: entry.probability,
+    impact: entry.impact,
+    strategy: entry.strategy,
+    responsePlan: text.responsePlan,
+    ownerId: null,
+    trigger: text.trigger,
+    reviewDate: null,
+    status: "open",
+    statusReason: null,
+    sharedWithClient: false,
+  };
 }
 
 type Stale = { kind: "stale" };
@@ -185,25 +210,7 @@ export function createRisksService(deps: AppDeps) {
     /** The default risks of a kind of project, in the caller's language; those added before are skipped. */
     addDefaultRisks: async (actor: Actor, projectId: string, input: TAddDefaultRisksRequest) => {
       await requireRegister(actor, projectId, "risks.write");
-      const entries = riskCatalogue(input.kind).map((entry) => {
-        const text = entry.text[actor.locale];
-        const values: RiskValues = {
-          title: text.title,
-          description: text.description,
-          category: entry.category,
-          probability: entry.probability,
-          impact: entry.impact,
-          strategy: entry.strategy,
-          responsePlan: text.responsePlan,
-          ownerId: null,
-          trigger: text.trigger,
-          reviewDate: null,
-          status: "open",
-          statusReason: null,
-          sharedWithClient: false,
-        };
-        return { values, templateKey: riskCatalogueKey(input.kind, entry) };
-      });
+      const entries = riskCatalogue(input.kind).map((entry) => ({ values: riskValuesFromCatalogue(entry, actor.locale), templateKey: riskCatalogueKey(input.kind, entry) }));
       const { created, skipped } = await repo.create(actor, projectId, entries, deps.now());
       const today = riskToday(deps.now());
       return { created: created.map((row) => presentRiskSummary({ ...row, ownerName: null, lastReviewedAt: row.createdAt }, true, today)), skipped };

@@ -1,4 +1,5 @@
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TSavePlanBaselineRequest } from "@jiaofu/contracts";
 import { api } from "../../api";
 
 export const planBaselineKeys = {
@@ -19,5 +20,26 @@ export function usePlanBaseline(baselineId: string | null) {
     enabled: baselineId !== null,
     // A baseline never changes once saved.
     staleTime: Infinity,
+  });
+}
+
+/** Saves the plan as the next baseline (the project's managers); the list reloads. */
+export function useSavePlanBaseline(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TSavePlanBaselineRequest) => api.planBaselines.save(projectId, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: planBaselineKeys.list(projectId) }),
+  });
+}
+
+/** Deletes a baseline; the list reloads and the baseline's cached tasks go. */
+export function useDeletePlanBaseline(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (baselineId: string) => api.planBaselines.remove(baselineId),
+    onSuccess: async (_, baselineId) => {
+      queryClient.removeQueries({ queryKey: planBaselineKeys.one(baselineId) });
+      await queryClient.invalidateQueries({ queryKey: planBaselineKeys.list(projectId) });
+    },
   });
 }

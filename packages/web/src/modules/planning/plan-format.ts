@@ -8,7 +8,28 @@ export function formatPlanDate(isoDate: string | null | undefined, locale: strin
   if (!isoDate) return "";
   const [year, month, day] = isoDate.split("-").map(Number);
   if (!year || !month || !day) return isoDate;
-  return new Intl.DateTimeFormat(locale, { weekday: "short", year: "2-digit", month: "numeric", day: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, day)));
+  return planDateFormat(locale).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+/** A plan date without its weekday ("10/10/26" / "26/10/10"), for tables of many dates side by side. */
+export function formatPlanDateCompact(isoDate: string | null | undefined, locale: string): string {
+  if (!isoDate) return "";
+  const [year, month, day] = isoDate.split("-").map(Number);
+  if (!year || !month || !day) return isoDate;
+  return planDateFormat(locale, false).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+// One formatter per language: building an Intl.DateTimeFormat costs far more than formatting with it, and the Gantt
+// chart formats dates for every row that scrolls into view.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function planDateFormat(locale: string, withWeekday = true): Intl.DateTimeFormat {
+  const key = `${locale}|${withWeekday ? "w" : ""}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...(withWeekday ? { weekday: "short" as const } : {}), year: "2-digit", month: "numeric", day: "numeric", timeZone: "UTC" });
+    dateFormats.set(key, format);
+  }
+  return format;
 }
 
 /** Working days to at most two decimals, without trailing zeros: 2, 2.5, 0.25. */

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { useQueryClient } from "@tanstack/react-query";
 import { type TMe, type TPlan, type TPlanChange, type TPlanTask, type TProject, type TUpdatePlanTaskRequest } from "@jiaofu/contracts";
 import { api } from "../../api";
@@ -16,6 +17,9 @@ import { planNextEditableColumn, PlanTable, type PlanCellEdit, type PlanCommitMo
 import { planKeys, usePlan, usePlanWrite } from "./planning.queries";
 import { formatPredecessors, parsePredecessors } from "./predecessor-text";
 import { TaskPanel } from "./task-panel";
+import { PlanComparePicker, usePlanVarianceByTask } from "./baselines/plan-compare";
+import { PlanTemplateChooser } from "./templates/plan-template-chooser";
+import { PlanExchangeMenu } from "./exchange/plan-exchange-menu";
 import "./planning.css";
 
 export type PlanningSectionProps = { project: TProject; me: TMe };
@@ -35,12 +39,17 @@ function PlanWorkspace({ project, plan, can }: { project: TProject; plan: TPlan;
   const { t, i18n } = useTranslation();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // `?task=<id>` (Enter on a row of the Gantt chart) opens that task's details.
+  const [searchParams] = useSearchParams();
+  const askedTask = searchParams.get("task");
+  const [selectedId, setSelectedId] = useState<string | null>(askedTask);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [editing, setEditing] = useState<PlanCellEdit | null>(null);
-  const [panelOpen, setPanelOpen] = useState(false);
+  const [panelOpen, setPanelOpen] = useState(askedTask !== null);
   const [calendarOpen, setCalendarOpen] = useState(false);
   const [deleting, setDeleting] = useState<TPlanTask | null>(null);
+  const [compareId, setCompareId] = useState<string | null>(null);
+  const variance = usePlanVarianceByTask(plan.tasks, compareId);
   // Writes run one after another, each with the task's version as the previous write left it.
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
@@ -244,9 +253,13 @@ function PlanWorkspace({ project, plan, can }: { project: TProject; plan: TPlan;
             {plan.tasks.length > 0 ? ` · ${t("plan.taskCount", { count: leaves })} · ${t("plan.criticalCount", { count: critical })}` : null}
           </p>
         </div>
-        <Button variant="secondary" onClick={() => setCalendarOpen(true)} data-testid="plan-calendar-button">
-          {t("plan.toolbar.calendar")}
-        </Button>
+        <div className="row">
+          {plan.tasks.length > 0 ? <PlanComparePicker projectId={project.id} value={compareId} onChange={setCompareId} /> : null}
+          <Button variant="secondary" onClick={() => setCalendarOpen(true)} data-testid="plan-calendar-button">
+            {t("plan.toolbar.calendar")}
+          </Button>
+          <PlanExchangeMenu projectId={project.id} taskCount={plan.tasks.length} canImport={can.configure} />
+        </div>
       </div>
       {uncovered.map((u) => (
         <Banner key={u.holidaySet} tone="warning">
@@ -261,6 +274,7 @@ function PlanWorkspace({ project, plan, can }: { project: TProject; plan: TPlan;
           <EmptyState icon="▦" title={t("plan.empty.title")}>
             <p>{can.edit ? t("plan.empty.body") : t("plan.empty.readOnly")}</p>
           </EmptyState>
+          <PlanTemplateChooser projectId={project.id} canApply={can.configure} />
         </Card>
       ) : (
         <div className={panelOpen && selected ? "plan-body with-panel" : "plan-body"}>
@@ -289,6 +303,8 @@ function PlanWorkspace({ project, plan, can }: { project: TProject; plan: TPlan;
               }
               canEdit={can.edit}
               onKeyCommand={handleKeyCommand}
+              variance={variance}
+              varianceCost={can.internal}
             />
             {can.edit ? <p className="subtle plan-shortcuts">{t("plan.toolbar.shortcuts")}</p> : null}
           </Card>

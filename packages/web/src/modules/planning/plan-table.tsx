@@ -1,7 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { TPlanTask } from "@jiaofu/contracts";
+import type { PlanVarianceRow } from "@jiaofu/engine";
 import { formatDayCount, formatPlanDate } from "./plan-format";
+import { formatVariance, varianceTone } from "./baselines/plan-variance-model";
+import "./baselines/plan-baselines.css";
 
 /** The table's columns, in order. */
 export const PLAN_COLUMNS = ["wbs", "name", "duration", "start", "finish", "predecessors", "percent", "float", "critical"] as const;
@@ -49,14 +52,21 @@ export type PlanTableProps = {
   canEdit: boolean;
   /** Keys the table does not handle itself (indent, move, add, delete …). */
   onKeyCommand: (event: KeyboardEvent<HTMLTableElement>) => boolean;
+  /** "Compare with baseline": each task's variance (by task id) adds the variance columns; cost only with `varianceCost`. */
+  variance?: ReadonlyMap<string, PlanVarianceRow> | null;
+  varianceCost?: boolean;
 };
+
+/** The columns "compare with baseline" adds (labels in planBaselines.columns). */
+const VARIANCE_COLUMNS = ["startVariance", "finishVariance", "durationVariance", "costVariance"] as const;
+const VARIANCE_FIELDS = { startVariance: "startVarianceDays", finishVariance: "finishVarianceDays", durationVariance: "durationVarianceDays", costVariance: "costVariance" } as const;
 
 /**
  * The WBS as an editable tree grid: one row per task in WBS order (summaries bold, with their tasks indented below
  * them), only the rows in view rendered. Arrow keys move the selection, Enter or F2 edits, Tab goes to the next cell,
  * Escape cancels; the page handles the structural shortcuts.
  */
-export function PlanTable({ tasks, predecessorsText, selectedId, onSelect, editing, onEdit, onCommit, collapsed, onToggle, canEdit, onKeyCommand }: PlanTableProps) {
+export function PlanTable({ tasks, predecessorsText, selectedId, onSelect, editing, onEdit, onCommit, collapsed, onToggle, canEdit, onKeyCommand, variance = null, varianceCost = false }: PlanTableProps) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
@@ -154,6 +164,7 @@ export function PlanTable({ tasks, predecessorsText, selectedId, onSelect, editi
   }
 
   const columnLabel = (column: PlanColumn) => t(`plan.columns.${column}`);
+  const varianceColumns = variance === null ? [] : VARIANCE_COLUMNS.filter((column) => varianceCost || column !== "costVariance");
   const cell = (task: TPlanTask, column: PlanEditableColumn, display: ReactNode, input: { type: "text" | "date"; value: string; className?: string }) => {
     const active = editing?.taskId === task.id && editing.column === column;
     const editable = canEdit && planCellEditable(task, column);
@@ -186,7 +197,7 @@ export function PlanTable({ tasks, predecessorsText, selectedId, onSelect, editi
     <div className="plan-grid-scroll" ref={scrollRef} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)} data-testid="plan-grid">
       <table
         ref={tableRef}
-        className="table plan-grid"
+        className={variance === null ? "table plan-grid" : "table plan-grid with-variance"}
         role="treegrid"
         aria-label={t("plan.table.label")}
         aria-rowcount={tasks.length + 1}
@@ -198,6 +209,11 @@ export function PlanTable({ tasks, predecessorsText, selectedId, onSelect, editi
             {PLAN_COLUMNS.map((column) => (
               <th key={column} scope="col" className={`plan-col-${column}`}>
                 {column === "critical" ? <span className="visually-hidden">{columnLabel(column)}</span> : columnLabel(column)}
+              </th>
+            ))}
+            {varianceColumns.map((column) => (
+              <th key={column} scope="col" className="plan-col-variance">
+                {t(`planBaselines.columns.${column}`)}
               </th>
             ))}
           </tr>
@@ -286,6 +302,15 @@ export function PlanTable({ tasks, predecessorsText, selectedId, onSelect, editi
                     </span>
                   ) : null}
                 </td>
+                {varianceColumns.map((column) => {
+                  const value = variance?.get(task.id)?.[VARIANCE_FIELDS[column]] ?? null;
+                  const text = formatVariance(value, i18n.language, column === "costVariance" ? { maximumFractionDigits: 0 } : {});
+                  return (
+                    <td key={column} className={["plan-cell plan-col-variance num", varianceTone(value)].filter(Boolean).join(" ")} data-testid={`plan-cell-${column}`}>
+                      {column === "costVariance" || value === null ? text : t("planBaselines.days", { value: text })}
+                    </td>
+                  );
+                })}
               </tr>
             );
           })}

@@ -11,6 +11,7 @@ import { requirementKeys } from "../requirements/requirements.queries";
 import { formatDayCount, formatPlanDate } from "./plan-format";
 import type { PlanPermissions } from "./plan-permissions";
 import { planKeys, useTaskTraceLinks } from "./planning.queries";
+import { TaskResources } from "./resources/task-resources";
 
 export type TaskPanelProps = {
   project: TProject;
@@ -208,6 +209,7 @@ export function TaskPanel({ project, task, can, saving, error, onSave, onClose }
           </dl>
         </section>
 
+        {can.internal ? <TaskResources key={task.id} project={project} task={task} canAssign={can.edit} /> : null}
         {can.internal ? <LinkedRequirements project={project} task={task} canLink={can.edit} /> : null}
       </div>
     </aside>

@@ -13,8 +13,7 @@ import { ProjectCollaboration } from "./project-collaboration";
 import { UpcomingSection } from "./upcoming-section";
 import { ElicitationArea } from "../elicitation/elicitation-area";
 import { RequirementsSection, type RequirementsView } from "../requirements/requirements-section";
-import type { PlanningView } from "../risks/risks-area";
-import { PlanningArea } from "../planning/planning-area";
+import { PlanningArea, type PlanningAreaView } from "../planning/planning-area";
 import { isProjectSection, isUpcomingSection } from "./project-sections";
 import { projectPermissions } from "./project-permissions";
 import "./projects.css";
@@ -24,8 +23,8 @@ export type ProjectWorkspaceProps = {
   section: string | undefined;
   /** In the Requirements area: the register (default), one requirement, or the traceability matrix. */
   requirementsView?: RequirementsView;
-  /** In the Planning area: the plan (default, `/projects/:id/planning`), the risk register or one risk. */
-  planningView?: PlanningView;
+  /** In the Planning area: the plan (default, `/projects/:id/planning`), the Gantt chart, the risk register or one risk. */
+  planningView?: PlanningAreaView;
 };
 
 /** The staff project page: header, life-cycle navigation and the selected area. */
