@@ -83,6 +83,13 @@ export const users = pgTable(
       .notNull()
       .default("zh-CN"),
     active: boolean("active").notNull().default(true),
+    /**
+     * What an hour of this person's time costs, in the workspace's currency: the rate approved time is costed at
+     * when the project has no plan resource for them (a resource's own rate wins).
+     */
+    costPerHour: numeric("cost_per_hour", { precision: 14, scale: 2, mode: "number" }).notNull().default(0),
+    /** Which notifications also go out by e-mail (when SMTP is configured); in-app ones always show. */
+    emailNotifications: jsonb("email_notifications").$type<string[]>().notNull().default([]),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
@@ -932,6 +939,17 @@ export const planTasks = pgTable(
      * delay, as a date). Cleared by "clear levelling"; the scheduler treats it as one more start-no-earlier-than.
      */
     levellingStart: date("levelling_start", { mode: "string" }),
+    /**
+     * The task's column on the project's board (`task_statuses`); null until it is first moved: the workflow's first
+     * "to do" column. Moving to a "done" column completes the task (100 %), so the board and the Gantt agree.
+     */
+    statusId: uuid("status_id").references(() => taskStatuses.id, { onDelete: "set null" }),
+    /** Order within the board column (fractional, so a move writes one row); ties by WBS order. */
+    boardPosition: doublePrecision("board_position").notNull().default(0),
+    /** The original estimate and the work left, in hours; null until someone estimates. */
+    estimateHours: numeric("estimate_hours", { precision: 10, scale: 2, mode: "number" }),
+    remainingHours: numeric("remaining_hours", { precision: 10, scale: 2, mode: "number" }),
+    checklist: jsonb("checklist").$type<{ id: string; text: string; done: boolean }[]>().notNull().default([]),
     // Derived by the scheduler (never written by a request).
     wbsCode: text("wbs_code").notNull().default(""),
     isSummary: boolean("is_summary").notNull().default(false),
@@ -971,6 +989,8 @@ export const planTasks = pgTable(
     ),
     check("plan_tasks_amounts_ck", sql`${t.percentComplete} between 0 and 100 and ${t.workHours} >= 0 and ${t.fixedCost} >= 0`),
     check("plan_tasks_priority_ck", sql`${t.priority} between 0 and 1000`),
+    check("plan_tasks_hours_ck", sql`(${t.estimateHours} is null or ${t.estimateHours} >= 0) and (${t.remainingHours} is null or ${t.remainingHours} >= 0)`),
+    index("plan_tasks_status_idx").on(t.projectId, t.statusId),
   ],
 );
 
@@ -1258,4 +1278,280 @@ export const planFeedTokens = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date", precision: 3 }),
   },
   (t) => [uniqueIndex("plan_feed_tokens_hash_uq").on(t.tokenHash), index("plan_feed_tokens_project_user_idx").on(t.projectId, t.userId)],
+);
+
+// ---- Execution (issue 6): the board, time and meetings --------------------------------------------------------------
+
+/**
+ * A column of a project's task board: its workflow, in order. `category` is what the column means for progress
+ * (to do / in progress / done); `wipLimit` caps the tasks in it (null: no limit). A project gets the default
+ * workflow the first time its board is read.
+ */
+export const taskStatuses = pgTable(
+  "task_statuses",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    name: text("name").notNull(),
+    category: text("category", { enum: ["todo", "in_progress", "done"] }).notNull(),
+    position: integer("position").notNull(),
+    wipLimit: integer("wip_limit"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index("task_statuses_project_idx").on(t.projectId, t.position),
+    uniqueIndex("task_statuses_project_name_uq").on(t.projectId, t.name),
+    check("task_statuses_category_ck", sql`${t.category} in ('todo','in_progress','done')`),
+    check("task_statuses_wip_ck", sql`${t.wipLimit} is null or ${t.wipLimit} > 0`),
+  ],
+);
+
+/** The people working on a task (the board's assignees; plan resources are for load and cost). */
+export const planTaskAssignees = pgTable(
+  "plan_task_assignees",
+  {
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => planTasks.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.userId] }), index("plan_task_assignees_user_idx").on(t.userId), index("plan_task_assignees_project_idx").on(t.projectId)],
+);
+
+/**
+ * A person's week of time (Monday `weekStart`): draft while they log, then submitted; each project's part is
+ * approved or rejected by that project's manager (`timesheet_projects`). `status` sums the parts up.
+ */
+export const timesheets = pgTable(
+  "timesheets",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    weekStart: date("week_start", { mode: "string" }).notNull(),
+    status: text("status", { enum: ["draft", "submitted", "approved", "rejected"] }).notNull().default("draft"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "date", precision: 3 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("timesheets_user_week_uq").on(t.userId, t.weekStart),
+    check("timesheets_status_ck", sql`${t.status} in ('draft','submitted','approved','rejected')`),
+    check("timesheets_monday_ck", sql`extract(isodow from ${t.weekStart}) = 1`),
+  ],
+);
+
+/** One project's part of a submitted timesheet, decided by the project's manager. */
+export const timesheetProjects = pgTable(
+  "timesheet_projects",
+  {
+    timesheetId: uuid("timesheet_id")
+      .notNull()
+      .references(() => timesheets.id, { onDelete: "cascade" }),
+    projectId: projectRef("cascade"),
+    workspaceId: workspaceRef(),
+    status: text("status", { enum: ["submitted", "approved", "rejected"] }).notNull().default("submitted"),
+    minutes: integer("minutes").notNull().default(0),
+    decidedById: uuid("decided_by_id").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true, mode: "date", precision: 3 }),
+    note: text("note").notNull().default(""),
+    version: version(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.timesheetId, t.projectId] }),
+    index("timesheet_projects_project_idx").on(t.projectId, t.status),
+    check("timesheet_projects_status_ck", sql`${t.status} in ('submitted','approved','rejected')`),
+  ],
+);
+
+/**
+ * Time a person spent on a project (on one of its tasks, or on the project in general), for a day. Locked while
+ * its week's part is submitted or approved. `costPerHour` is the rate fixed when the part is approved: approved
+ * minutes × rate are the project's actual cost.
+ */
+export const timeEntries = pgTable(
+  "time_entries",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    taskId: uuid("task_id").references(() => planTasks.id, { onDelete: "set null" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    workDate: date("work_date", { mode: "string" }).notNull(),
+    minutes: integer("minutes").notNull(),
+    note: text("note").notNull().default(""),
+    source: text("source", { enum: ["manual", "timer"] }).notNull().default("manual"),
+    costPerHour: numeric("cost_per_hour", { precision: 14, scale: 2, mode: "number" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index("time_entries_user_date_idx").on(t.userId, t.workDate),
+    index("time_entries_project_date_idx").on(t.projectId, t.workDate),
+    index("time_entries_task_idx").on(t.taskId),
+    check("time_entries_minutes_ck", sql`${t.minutes} > 0 and ${t.minutes} <= 1440`),
+    check("time_entries_source_ck", sql`${t.source} in ('manual','timer')`),
+  ],
+);
+
+/** A person's running timer (at most one): stopping it writes a time entry. */
+export const runningTimers = pgTable("running_timers", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  workspaceId: workspaceRef(),
+  projectId: projectRef("cascade"),
+  taskId: uuid("task_id").references(() => planTasks.id, { onDelete: "set null" }),
+  note: text("note").notNull().default(""),
+  startedAt: timestamp("started_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+});
+
+/**
+ * A meeting of a project (`MTG-n`): kick-off, weekly status, client review or ad hoc. A recurring one carries its
+ * RRULE; an occurrence that is held becomes its own row (`seriesId`, `occurrenceStart`) with its own minutes.
+ * Client contacts see a meeting's minutes when it is shared with the client.
+ */
+export const meetings = pgTable(
+  "meetings",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    number: integer("number").notNull(),
+    kind: text("kind", { enum: ["kickoff", "weekly_status", "client_review", "ad_hoc"] }).notNull(),
+    title: text("title").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+    durationMinutes: integer("duration_minutes").notNull().default(60),
+    /** The IANA zone the meeting is planned in (recurrences follow its wall clock). */
+    timeZone: text("time_zone").notNull().default("Asia/Shanghai"),
+    location: text("location").notNull().default(""),
+    rrule: text("rrule"),
+    seriesId: uuid("series_id"),
+    occurrenceStart: timestamp("occurrence_start", { withTimezone: true, mode: "date", precision: 3 }),
+    agenda: text("agenda").notNull().default(""),
+    minutes: text("minutes").notNull().default(""),
+    status: text("status", { enum: ["scheduled", "held", "cancelled"] }).notNull().default("scheduled"),
+    sharedWithClient: boolean("shared_with_client").notNull().default(false),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    foreignKey({ name: "meetings_series_fk", columns: [t.seriesId], foreignColumns: [t.id] }).onDelete("set null"),
+    uniqueIndex("meetings_project_number_uq").on(t.projectId, t.number),
+    uniqueIndex("meetings_series_occurrence_uq").on(t.seriesId, t.occurrenceStart),
+    index("meetings_project_starts_idx").on(t.projectId, t.startsAt),
+    check("meetings_kind_ck", sql`${t.kind} in ('kickoff','weekly_status','client_review','ad_hoc')`),
+    check("meetings_status_ck", sql`${t.status} in ('scheduled','held','cancelled')`),
+    check("meetings_duration_ck", sql`${t.durationMinutes} > 0 and ${t.durationMinutes} <= 1440`),
+    check("meetings_occurrence_ck", sql`(${t.seriesId} is null) = (${t.occurrenceStart} is null)`),
+  ],
+);
+
+/** Who is invited (team members and client contacts) and, once held, who came. */
+export const meetingAttendees = pgTable(
+  "meeting_attendees",
+  {
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
+    required: boolean("required").notNull().default(true),
+    attended: boolean("attended"),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index("meeting_attendees_user_idx").on(t.userId)],
+);
+
+/** A decision or an action item of a meeting; an action item becomes a plan task (`taskId`) with owner and due date. */
+export const meetingItems = pgTable(
+  "meeting_items",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["decision", "action"] }).notNull(),
+    position: integer("position").notNull(),
+    text: text("text").notNull(),
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    dueDate: date("due_date", { mode: "string" }),
+    taskId: uuid("task_id").references(() => planTasks.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index("meeting_items_meeting_idx").on(t.meetingId, t.position),
+    index("meeting_items_task_idx").on(t.taskId),
+    check("meeting_items_kind_ck", sql`${t.kind} in ('decision','action')`),
+  ],
+);
+
+/** A subscribable iCalendar feed of a project's meetings for one user (token hash only, as `plan_feed_tokens`). */
+export const meetingFeedTokens = pgTable(
+  "meeting_feed_tokens",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date", precision: 3 }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date", precision: 3 }),
+  },
+  (t) => [uniqueIndex("meeting_feed_tokens_hash_uq").on(t.tokenHash), index("meeting_feed_tokens_project_user_idx").on(t.projectId, t.userId)],
+);
+
+/**
+ * The project's progress as of a status date (one row per project and day, rewritten while the day lasts): the
+ * earned-value totals and, in `detail`, each phase's figures, each milestone's forecast finish and the remaining
+ * work, so the S-curve, burndown and milestone trend can be drawn for past dates. Amounts in the project's currency.
+ */
+export const progressSnapshots = pgTable(
+  "progress_snapshots",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    asOf: date("as_of", { mode: "string" }).notNull(),
+    /** The baseline the planned value was measured against; null: the current plan. */
+    baselineId: uuid("baseline_id").references(() => planBaselines.id, { onDelete: "set null" }),
+    plannedValue: doublePrecision("planned_value").notNull(),
+    earnedValue: doublePrecision("earned_value").notNull(),
+    actualCost: doublePrecision("actual_cost").notNull(),
+    budgetAtCompletion: doublePrecision("budget_at_completion").notNull(),
+    percentComplete: doublePrecision("percent_complete").notNull(),
+    detail: jsonb("detail")
+      .$type<{
+        phases: { taskId: string; plannedValue: number; earnedValue: number; actualCost: number; workHours: number; remainingHours: number }[];
+        milestones: { taskId: string; finish: string | null }[];
+      }>()
+      .notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("progress_snapshots_project_day_uq").on(t.projectId, t.asOf)],
 );
