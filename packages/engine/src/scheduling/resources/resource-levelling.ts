@@ -15,7 +15,8 @@
  * 3. Tasks that are never delayed keep their days, which are reserved first: manually scheduled tasks, tasks with a
  *    must-start-on or must-finish-on constraint, as-late-as-possible tasks (placed by the planner at their late
  *    dates), and tasks of priority 1000 ("do not level", as in MS Project). A task with an assignment above the
- *    resource's max units can never fit and is not delayed either. Material and cost resources are never levelled.
+ *    resource's max units can never fit: it is listed, and levelled as if it used the whole resource (so the other
+ *    tasks move around it). Material and cost resources are never levelled.
  *
  * The input is never changed: undo is dropping the result. The result says, per task, the start and finish before
  * and after, what could not be levelled and why, and the over-allocations before and after.
@@ -123,11 +124,19 @@ export type ResourceLevelResult = {
 /** Daily loads in milli-units that grow to the right as tasks move later. */
 type Reservations = { origin: number; rows: Int32Array[] };
 
+/**
+ * What levelling books for assignment a: its units, or the resource's max units when it asks for more. Such an
+ * assignment is over-allocated wherever it goes (and listed as such); booking the whole resource lets the other tasks
+ * be levelled around it, and placing it like any other task keeps the result conflict-free, so levelling a levelled
+ * plan moves nothing.
+ */
+const bookedMilli = (model: ResourceModel, a: number): number => Math.min(model.assignmentMilli[a] as number, model.maxMilli[model.assignmentResource[a] as number] as number);
+
 function reserve(res: Reservations, model: ResourceModel, t: number, start: number, duration: number, sign: 1 | -1): void {
   for (let a = model.taskAssignmentStart[t] as number; a < (model.taskAssignmentStart[t + 1] as number); a++) {
     const r = model.assignmentResource[a] as number;
     if (model.kinds[r] !== 0) continue;
-    const u = sign * (model.assignmentMilli[a] as number);
+    const u = sign * bookedMilli(model, a);
     let row = res.rows[r] as Int32Array;
     const end = start + duration - res.origin;
     if (end > row.length) {
@@ -151,7 +160,7 @@ function firstFit(res: Reservations, model: ResourceModel, t: number, from: numb
     for (let day = s; day < s + duration && conflict < 0; day++) {
       for (let a = a0; a < a1; a++) {
         const r = model.assignmentResource[a] as number;
-        const u = model.assignmentMilli[a] as number;
+        const u = bookedMilli(model, a);
         if (model.kinds[r] !== 0 || u === 0) continue;
         const row = res.rows[r] as Int32Array;
         const k = day - res.origin;
@@ -380,11 +389,9 @@ export function resourceLevel(input: ResourceLevelInput, options: ResourceLevelO
           reserve(res, model, t, now, d, 1);
         }
       } else {
-        let tooBig = false;
         for (let a = model.taskAssignmentStart[t] as number; a < (model.taskAssignmentStart[t + 1] as number); a++) {
           const r = model.assignmentResource[a] as number;
           if (model.kinds[r] === 0 && (model.assignmentMilli[a] as number) > (model.maxMilli[r] as number)) {
-            tooBig = true;
             const id = model.ids[r] as string;
             const units = (model.assignmentMilli[a] as number) / 1000;
             unlevellable.push({
@@ -396,23 +403,21 @@ export function resourceLevel(input: ResourceLevelInput, options: ResourceLevelO
           }
         }
         let start = now;
-        if (!tooBig) {
-          const limit = options.withinSlackOnly === true ? (planner.schedule.lateStart[t] as number) : Number.POSITIVE_INFINITY;
-          const fit = firstFit(res, model, t, now, d, limit);
-          if (fit < 0) {
-            unlevellable.push({
-              taskId: t as TaskIndex,
-              resourceId: null,
-              reason: "no-slack",
-              message: `task ${t} has no room for its resources within its float (late start ${planner.schedule.lateStart[t] as number})`,
-            });
-          } else if (fit > now) {
-            const edited = schedulePlannerEdit(planner, { kind: "manual", task: anchorOf[t] as number, manualStart: fit });
-            // Moving a manual milestone with no predecessors cannot be refused.
-            if (!edited.ok) throw new Error(`resourceLevel: ${edited.error.message}`);
-            levellingStarts[t] = fit;
-            start = fit;
-          }
+        const limit = options.withinSlackOnly === true ? (planner.schedule.lateStart[t] as number) : Number.POSITIVE_INFINITY;
+        const fit = firstFit(res, model, t, now, d, limit);
+        if (fit < 0) {
+          unlevellable.push({
+            taskId: t as TaskIndex,
+            resourceId: null,
+            reason: "no-slack",
+            message: `task ${t} has no room for its resources within its float (late start ${planner.schedule.lateStart[t] as number})`,
+          });
+        } else if (fit > now) {
+          const edited = schedulePlannerEdit(planner, { kind: "manual", task: anchorOf[t] as number, manualStart: fit });
+          // Moving a manual milestone with no predecessors cannot be refused.
+          if (!edited.ok) throw new Error(`resourceLevel: ${edited.error.message}`);
+          levellingStarts[t] = fit;
+          start = fit;
         }
         placed[t] = start;
         reserve(res, model, t, start, d, 1);
