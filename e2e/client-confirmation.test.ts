@@ -59,7 +59,8 @@ describe("client confirmation", () => {
     await page.getByTestId("confirmation-comment").fill("Agreed with Internal Audit.");
     await page.getByTestId("confirmation-dialog").getByRole("button", { name: /^Approve version \d+$/ }).click();
     await expect.poll(() => page.getByTestId("confirmation-item").evaluateAll((items) => items.map((i) => i.getAttribute("data-decision")))).toEqual(["approved", "clarification_requested"]);
-    expect(await page.getByTestId("confirm-approve").count()).toBe(0);
+    // The approve button goes once the requirement itself is read again (a second request after the history's).
+    await expect.poll(() => page.getByTestId("confirm-approve").count()).toBe(0);
     await screenshot(page, "e2e-portal-confirmation");
 
     // Nothing is left to review.
@@ -81,7 +82,7 @@ describe("client confirmation", () => {
     const badge = panel.getByTestId("confirmation-badge");
     await expect.poll(() => badge.getAttribute("data-decision")).toBe("approved");
     expect(await badge.getAttribute("data-changed")).toBeNull();
-    expect(await panel.getByTestId("confirmation-item").count()).toBe(2);
+    await expect.poll(() => panel.getByTestId("confirmation-item").count()).toBe(2);
     await screenshot(page, "e2e-team-confirmation");
 
     await page.goto(`${staffUrl("REQ-7")}?tab=comments`);
