@@ -60,7 +60,7 @@ CREATE TABLE "meetings" (
 	CONSTRAINT "meetings_kind_ck" CHECK ("meetings"."kind" in ('kickoff','weekly_status','client_review','ad_hoc')),
 	CONSTRAINT "meetings_status_ck" CHECK ("meetings"."status" in ('scheduled','held','cancelled')),
 	CONSTRAINT "meetings_duration_ck" CHECK ("meetings"."duration_minutes" > 0 and "meetings"."duration_minutes" <= 1440),
-	CONSTRAINT "meetings_occurrence_ck" CHECK (("meetings"."series_id" is null) = ("meetings"."occurrence_start" is null))
+	CONSTRAINT "meetings_occurrence_ck" CHECK ("meetings"."series_id" is null or "meetings"."occurrence_start" is not null)
 );
 --> statement-breakpoint
 CREATE TABLE "plan_task_assignees" (

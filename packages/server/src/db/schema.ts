@@ -1459,7 +1459,8 @@ export const meetings = pgTable(
     check("meetings_kind_ck", sql`${t.kind} in ('kickoff','weekly_status','client_review','ad_hoc')`),
     check("meetings_status_ck", sql`${t.status} in ('scheduled','held','cancelled')`),
     check("meetings_duration_ck", sql`${t.durationMinutes} > 0 and ${t.durationMinutes} <= 1440`),
-    check("meetings_occurrence_ck", sql`(${t.seriesId} is null) = (${t.occurrenceStart} is null)`),
+    // An occurrence names its start; one whose series was deleted keeps it (and restore fills series_id last).
+    check("meetings_occurrence_ck", sql`${t.seriesId} is null or ${t.occurrenceStart} is not null`),
   ],
 );
 
