@@ -8,3 +8,7 @@ export * from "./risks/index";
 export * from "./plan-baselines/index";
 export * from "./plan-templates/index";
 export * from "./planning/index";
+export * from "./board/index";
+export * from "./time/index";
+export * from "./meetings/index";
+export * from "./monitoring/index";

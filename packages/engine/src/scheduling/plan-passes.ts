@@ -212,6 +212,9 @@ function rollUp(s: PlannerState, id: number, incremental: boolean): boolean {
   let duration = 0;
   let durationPercent = 0;
   let percentSum = 0;
+  let workPercent = 0;
+  let costWeight = 0;
+  let costPercent = 0;
   const last = s.childStart[id + 1] as number;
   for (let k = s.childStart[id] as number; k < last; k++) {
     const c = s.childList[k] as number;
@@ -230,6 +233,9 @@ function rollUp(s: PlannerState, id: number, incremental: boolean): boolean {
       duration += s.rDuration[c] as number;
       durationPercent += s.rDurationPercent[c] as number;
       percentSum += s.rPercentSum[c] as number;
+      workPercent += s.rWorkPercent[c] as number;
+      costWeight += s.rCostWeight[c] as number;
+      costPercent += s.rCostPercent[c] as number;
     } else {
       const d = s.taskDuration[c] as number;
       cEs = s.es[c] as number;
@@ -245,6 +251,11 @@ function rollUp(s: PlannerState, id: number, incremental: boolean): boolean {
       duration += d;
       durationPercent += d * (s.percent[c] as number);
       percentSum += s.percent[c] as number;
+      const w = s.work[c] as number;
+      const cc = Math.max(0, s.cost[c] as number);
+      workPercent += w * (s.percent[c] as number);
+      costWeight += cc;
+      costPercent += cc * (s.percent[c] as number);
     }
     if (cEs < es) es = cEs;
     if (cEf > ef) ef = cEf;
@@ -254,7 +265,9 @@ function rollUp(s: PlannerState, id: number, incremental: boolean): boolean {
     if (cStart < start) start = cStart;
     if (cFinish > finish) finish = cFinish;
   }
-  const percent = duration > 0 ? durationPercent / duration : leaves > 0 ? percentSum / leaves : 0;
+  // By effort (docs/monitoring.md, "How progress rolls up"): work, else cost, else duration, else the plain mean.
+  const percent =
+    work > 0 ? workPercent / work : costWeight > 0 ? costPercent / costWeight : duration > 0 ? durationPercent / duration : leaves > 0 ? percentSum / leaves : 0;
   if (
     incremental &&
     s.es[id] === es &&
@@ -286,6 +299,9 @@ function rollUp(s: PlannerState, id: number, incremental: boolean): boolean {
   s.rDuration[id] = duration;
   s.rDurationPercent[id] = durationPercent;
   s.rPercentSum[id] = percentSum;
+  s.rWorkPercent[id] = workPercent;
+  s.rCostWeight[id] = costWeight;
+  s.rCostPercent[id] = costPercent;
   return true;
 }
 

@@ -70,6 +70,10 @@ export type PlannerState = {
   rDuration: Float64Array;
   rDurationPercent: Float64Array;
   rPercentSum: Float64Array;
+  // Σ work × % and Σ positive cost (× %) of the leaves: percent complete rolls up by effort (work, else cost).
+  rWorkPercent: Float64Array;
+  rCostWeight: Float64Array;
+  rCostPercent: Float64Array;
   // Nodes: tasks 0..N−1 (a summary's own node stays outside the graph), then a gate and a finish node per summary.
   nodeTask: Int32Array;
   nodeKind: Uint8Array;
@@ -263,6 +267,9 @@ export function planStateBuild(plan: SchedulePlanInput): PlannerState {
     rDuration: new Float64Array(n),
     rDurationPercent: new Float64Array(n),
     rPercentSum: new Float64Array(n),
+    rWorkPercent: new Float64Array(n),
+    rCostWeight: new Float64Array(n),
+    rCostPercent: new Float64Array(n),
     nodeTask,
     nodeKind,
     dur,

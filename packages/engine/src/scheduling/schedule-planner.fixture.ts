@@ -200,8 +200,17 @@ export function referenceSchedule(tasks: readonly SchedulePlanTaskSpec[], links:
     const min = (f: (r: ReferenceRow) => number) => Math.min(...under.map(f));
     const max = (f: (r: ReferenceRow) => number) => Math.max(...under.map(f));
     const sum = (f: (r: ReferenceRow) => number) => under.reduce((a, r) => a + f(r), 0);
-    const duration = sum((r) => r.duration);
     const tf = min((r) => r.tf);
+    // By effort (docs/monitoring.md): work, else positive cost, else duration, else the plain mean.
+    const rolledUpPercent = (rs: ReferenceRow[]) => {
+      const work = rs.reduce((a, r) => a + r.work, 0);
+      if (work > 0) return rs.reduce((a, r) => a + r.work * r.percentComplete, 0) / work;
+      const cost = rs.reduce((a, r) => a + Math.max(0, r.cost), 0);
+      if (cost > 0) return rs.reduce((a, r) => a + Math.max(0, r.cost) * r.percentComplete, 0) / cost;
+      const duration = rs.reduce((a, r) => a + r.duration, 0);
+      if (duration > 0) return rs.reduce((a, r) => a + r.duration * r.percentComplete, 0) / duration;
+      return rs.reduce((a, r) => a + r.percentComplete, 0) / rs.length;
+    };
     rows.push({
       id,
       kind: "summary",
@@ -217,7 +226,7 @@ export function referenceSchedule(tasks: readonly SchedulePlanTaskSpec[], links:
       duration: max((r) => r.finish) - min((r) => r.start),
       work: sum((r) => r.work),
       cost: sum((r) => r.cost),
-      percentComplete: duration > 0 ? sum((r) => r.duration * r.percentComplete) / duration : sum((r) => r.percentComplete) / under.length,
+      percentComplete: rolledUpPercent(under),
     });
   }
 

@@ -1,0 +1,3 @@
+export * from "./meeting-kinds";
+export * from "./agenda-templates";
+export * from "./zoned-time";

@@ -1,0 +1,31 @@
+/** Monitoring: earned value, progress roll-up by effort and the time-phased series (docs/monitoring.md). */
+export {
+  EARNED_VALUE_DEFAULT_EAC_METHOD,
+  EARNED_VALUE_EAC_METHODS,
+  EARNED_VALUE_WATCH_THRESHOLD,
+  type EarnedValueEacMethod,
+  type EarnedValueIndexRating,
+  type EarnedValueIndicators,
+  type EarnedValueInputs,
+  earnedValueEac,
+  earnedValueIndexRating,
+  earnedValueIndicators,
+  earnedValueRatio,
+} from "./earned-value";
+export {
+  type EarnedValueCurvePoint,
+  type EarnedValueMeasurement,
+  type EarnedValueTask,
+  type MilestoneForecasts,
+  type MilestoneTrendLine,
+  type ProgressBasis,
+  type ProgressBurnPoint,
+  type ProgressTask,
+  type ProgressWorkMeasurement,
+  earnedValueEarned,
+  earnedValuePlannedAt,
+  earnedValueSCurve,
+  milestoneTrendSeries,
+  progressBurnSeries,
+  progressRollUp,
+} from "./progress";
