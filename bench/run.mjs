@@ -9,6 +9,7 @@ const steps = [
   ["calendar", [process.execPath, ["--import", "tsx", path.join(root, "bench/calendar.ts")]]],
   ["http", [process.execPath, [path.join(root, "bench/http.mjs"), ...process.argv.slice(2)]]],
   ["gantt", [process.execPath, ["--import", "tsx", path.join(root, "bench/gantt.ts")]]],
+  ["board", [process.execPath, ["--import", "tsx", path.join(root, "bench/board.ts")]]],
 ];
 let failed = false;
 for (const [name, [cmd, args]] of steps) {

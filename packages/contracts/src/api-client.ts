@@ -1,5 +1,18 @@
 import type { z } from "zod";
+import type {
+  ZCreateMeetingItemRequest,
+  ZCreateMeetingRequest,
+  ZMeeting,
+  ZMeetingFeed,
+  ZMeetingFeedCreated,
+  ZMeetingItem,
+  ZMeetingList,
+  ZMeetingListQuery,
+  ZUpdateMeetingItemRequest,
+  ZUpdateMeetingRequest,
+} from "./meetings";
 import type { TErrorCode, TErrorResponse } from "./errors";
+import type { ZBurndown, ZBurndownQuery, ZEarnedValue, ZEarnedValueQuery, ZMilestoneTrend, ZProgressSnapshot } from "./monitoring";
 import type { TPage } from "./common";
 import type { ZMe, ZSignInResponse, ZApiToken, ZCreatedApiToken, ZPasswordResetLink, ZUpdateMeRequest, ZCreateApiTokenRequest } from "./auth";
 import type { ZUser, ZCreateUserRequest, ZUpdateUserRequest, ZListUsersQuery } from "./people";
@@ -14,6 +27,19 @@ import type {
   ZUpdateProjectMemberRequest,
 } from "./projects";
 import type { ZComment, ZAttachment, ZAuditEntry, TEntityType } from "./collaboration";
+import type {
+  ZBoard,
+  ZBoardCard,
+  ZBoardTaskDetail,
+  ZBoardWorkflow,
+  ZCreateBoardCardRequest,
+  ZMoveBoardCardRequest,
+  ZMyWork,
+  ZMyWorkQuery,
+  ZSetBoardAssigneesRequest,
+  ZUpdateBoardTaskRequest,
+  ZUpdateBoardWorkflowRequest,
+} from "./board";
 import type {
   ZRequirement,
   ZRequirementDetail,
@@ -138,6 +164,26 @@ import type {
 import type { ZPlanBaseline, ZPlanBaselineSummary, ZSavePlanBaselineRequest } from "./plan-baselines";
 import type { ZApplyPlanTemplateRequest, ZAppliedPlanTemplate, ZPlanTemplateList, ZPlanTemplateListQuery } from "./plan-templates";
 import type { TPlanExchangeFormat, ZPlanFeed, ZPlanFeedCreated, ZPlanImportOutcome, ZPlanImportQuery } from "./plan-exchange";
+import type {
+  ZActualCost,
+  ZActualCostQuery,
+  ZCreateTimeEntryRequest,
+  ZDecideTimesheetPartRequest,
+  ZListTimeEntriesQuery,
+  ZStartTimerRequest,
+  ZStopTimerRequest,
+  ZSubmitTimesheetRequest,
+  ZTimeEntry,
+  ZTimeEntryList,
+  ZTimerStarted,
+  ZTimerState,
+  ZTimerStopped,
+  ZTimesheetApproval,
+  ZTimesheetApprovalList,
+  ZTimesheetApprovalsQuery,
+  ZTimesheetWeek,
+  ZUpdateTimeEntryRequest,
+} from "./time";
 
 type Out<T extends z.ZodType> = z.output<T>;
 type In<T extends z.ZodType> = z.input<T>;
@@ -501,6 +547,69 @@ export function createApiClient(options: ApiClientOptions = {}) {
       /** A new feed address, shown this once (the previous one stops working). */
       createFeed: (projectId: string) => request<Out<typeof ZPlanFeedCreated>>("POST", `/api/v1/projects/${enc(projectId)}/plan/feed`),
       revokeFeed: (projectId: string) => request<void>("DELETE", `/api/v1/projects/${enc(projectId)}/plan/feed`),
+    },
+    /** Meetings (MTG-n, docs/execution.md "Meetings"): occurrences, minutes, attendance, decisions, action items → tasks, iCalendar. */
+    meetings: {
+      list: (projectId: string, query?: In<typeof ZMeetingListQuery>) =>
+        request<Out<typeof ZMeetingList>>("GET", `/api/v1/projects/${enc(projectId)}/meetings${toQuery(query)}`),
+      create: (projectId: string, body: In<typeof ZCreateMeetingRequest>) => request<Out<typeof ZMeeting>>("POST", `/api/v1/projects/${enc(projectId)}/meetings`, body),
+      get: (id: string) => request<Out<typeof ZMeeting>>("GET", `/api/v1/meetings/${enc(id)}`),
+      update: (id: string, body: In<typeof ZUpdateMeetingRequest>) => request<Out<typeof ZMeeting>>("PATCH", `/api/v1/meetings/${enc(id)}`, body),
+      /** Gives an occurrence of a series its own meeting (to hold it, take its minutes or cancel it); the existing one if opened before. */
+      openOccurrence: (seriesId: string, occurrenceStart: string) =>
+        request<Out<typeof ZMeeting>>("POST", `/api/v1/meetings/${enc(seriesId)}/occurrences`, { occurrenceStart }),
+      addItem: (id: string, body: In<typeof ZCreateMeetingItemRequest>) => request<Out<typeof ZMeetingItem>>("POST", `/api/v1/meetings/${enc(id)}/items`, body),
+      updateItem: (itemId: string, body: In<typeof ZUpdateMeetingItemRequest>) => request<Out<typeof ZMeetingItem>>("PATCH", `/api/v1/meeting-items/${enc(itemId)}`, body),
+      removeItem: (itemId: string, version: number) => request<void>("DELETE", `/api/v1/meeting-items/${enc(itemId)}?version=${version}`),
+      /** Makes an action item a plan task (owner, assignee, deadline); converting again answers the same task. */
+      createTask: (itemId: string) => request<Out<typeof ZMeetingItem>>("POST", `/api/v1/meeting-items/${enc(itemId)}/task`),
+      /** The meeting as an iCalendar invitation (for a link); the browser sends the cookie. */
+      icsUrl: (id: string) => `${baseUrl}/api/v1/meetings/${enc(id)}/ics`,
+      feed: (projectId: string) => request<Out<typeof ZMeetingFeed>>("GET", `/api/v1/projects/${enc(projectId)}/meetings/feed`),
+      /** A new feed address, shown this once (the previous one stops working). */
+      createFeed: (projectId: string) => request<Out<typeof ZMeetingFeedCreated>>("POST", `/api/v1/projects/${enc(projectId)}/meetings/feed`),
+      revokeFeed: (projectId: string) => request<void>("DELETE", `/api/v1/projects/${enc(projectId)}/meetings/feed`),
+    },
+    /** Time tracking (docs/execution.md "Time tracking"): the timer, entries, weekly timesheets, approvals, actual cost. */
+    time: {
+      timer: () => request<Out<typeof ZTimerState>>("GET", "/api/v1/time/timer"),
+      startTimer: (body: In<typeof ZStartTimerRequest>) => request<Out<typeof ZTimerStarted>>("POST", "/api/v1/time/timer/start", body),
+      stopTimer: (body: In<typeof ZStopTimerRequest> = {}) => request<Out<typeof ZTimerStopped>>("POST", "/api/v1/time/timer/stop", body),
+      discardTimer: () => request<void>("DELETE", "/api/v1/time/timer"),
+      entries: (query?: In<typeof ZListTimeEntriesQuery>) => request<Out<typeof ZTimeEntryList>>("GET", `/api/v1/time/entries${toQuery(query)}`),
+      createEntry: (body: In<typeof ZCreateTimeEntryRequest>) => request<Out<typeof ZTimeEntry>>("POST", "/api/v1/time/entries", body),
+      updateEntry: (id: string, body: In<typeof ZUpdateTimeEntryRequest>) => request<Out<typeof ZTimeEntry>>("PATCH", `/api/v1/time/entries/${enc(id)}`, body),
+      removeEntry: (id: string) => request<void>("DELETE", `/api/v1/time/entries/${enc(id)}`),
+      myWeek: (week?: string) => request<Out<typeof ZTimesheetWeek>>("GET", `/api/v1/time/timesheets/me${toQuery({ week })}`),
+      submitWeek: (body: In<typeof ZSubmitTimesheetRequest>) => request<Out<typeof ZTimesheetWeek>>("POST", "/api/v1/time/timesheets/me/submit", body),
+      /** Parts awaiting (or given) a decision on every project the caller manages. */
+      approvals: (query?: In<typeof ZTimesheetApprovalsQuery>) => request<Out<typeof ZTimesheetApprovalList>>("GET", `/api/v1/time/approvals${toQuery(query)}`),
+      projectApprovals: (projectId: string, query?: In<typeof ZTimesheetApprovalsQuery>) =>
+        request<Out<typeof ZTimesheetApprovalList>>("GET", `/api/v1/projects/${enc(projectId)}/timesheets${toQuery(query)}`),
+      decide: (timesheetId: string, projectId: string, body: In<typeof ZDecideTimesheetPartRequest>) =>
+        request<Out<typeof ZTimesheetApproval>>("POST", `/api/v1/timesheets/${enc(timesheetId)}/projects/${enc(projectId)}/decision`, body),
+      actualCost: (projectId: string, query?: In<typeof ZActualCostQuery>) => request<Out<typeof ZActualCost>>("GET", `/api/v1/projects/${enc(projectId)}/actual-cost${toQuery(query)}`),
+    },
+    /** Monitoring (docs/monitoring.md): earned value with the S-curve, burndown/burnup, milestone trend, today's snapshot. */
+    monitoring: {
+      earnedValue: (projectId: string, query?: In<typeof ZEarnedValueQuery>) =>
+        request<Out<typeof ZEarnedValue>>("GET", `/api/v1/projects/${enc(projectId)}/earned-value${toQuery(query)}`),
+      burndown: (projectId: string, query?: In<typeof ZBurndownQuery>) => request<Out<typeof ZBurndown>>("GET", `/api/v1/projects/${enc(projectId)}/burndown${toQuery(query)}`),
+      milestoneTrend: (projectId: string) => request<Out<typeof ZMilestoneTrend>>("GET", `/api/v1/projects/${enc(projectId)}/milestone-trend`),
+      refreshSnapshot: (projectId: string) => request<Out<typeof ZProgressSnapshot>>("POST", `/api/v1/projects/${enc(projectId)}/progress-snapshots`),
+    },
+    /** The task board (docs/execution.md, "Board"): workflow, cards, moves, quick add, task detail, My work. */
+    board: {
+      get: (projectId: string) => request<Out<typeof ZBoard>>("GET", `/api/v1/projects/${enc(projectId)}/board`),
+      workflow: (projectId: string) => request<Out<typeof ZBoardWorkflow>>("GET", `/api/v1/projects/${enc(projectId)}/board/workflow`),
+      updateWorkflow: (projectId: string, body: In<typeof ZUpdateBoardWorkflowRequest>) =>
+        request<Out<typeof ZBoardWorkflow>>("PUT", `/api/v1/projects/${enc(projectId)}/board/workflow`, body),
+      createCard: (projectId: string, body: In<typeof ZCreateBoardCardRequest>) => request<Out<typeof ZBoardCard>>("POST", `/api/v1/projects/${enc(projectId)}/board/cards`, body),
+      move: (taskId: string, body: In<typeof ZMoveBoardCardRequest>) => request<Out<typeof ZBoardCard>>("POST", `/api/v1/plan-tasks/${enc(taskId)}/board-move`, body),
+      task: (taskId: string) => request<Out<typeof ZBoardTaskDetail>>("GET", `/api/v1/plan-tasks/${enc(taskId)}/board-detail`),
+      updateTask: (taskId: string, body: In<typeof ZUpdateBoardTaskRequest>) => request<Out<typeof ZBoardTaskDetail>>("PATCH", `/api/v1/plan-tasks/${enc(taskId)}/board-detail`, body),
+      setAssignees: (taskId: string, body: In<typeof ZSetBoardAssigneesRequest>) => request<Out<typeof ZBoardTaskDetail>>("PUT", `/api/v1/plan-tasks/${enc(taskId)}/assignees`, body),
+      myWork: (query?: In<typeof ZMyWorkQuery>) => request<Out<typeof ZMyWork>>("GET", `/api/v1/me/work${toQuery(query)}`),
     },
     /** The public link: no account needed; the link's token is the only key. */
     publicQuestionnaires: {

@@ -5,7 +5,7 @@ import { ZId, ZIsoDateTime, ZListQueryBase, ZVersioned } from "./common";
  * Entities that comments, attachments and the audit log can hang off. Later stages add theirs
  * (requirement, task, ticket, …) here and register a scope resolver on the server.
  */
-export const ENTITY_TYPES = ["client", "project", "user", "elicitation_session", "questionnaire", "requirement", "change_request", "risk"] as const;
+export const ENTITY_TYPES = ["client", "project", "user", "elicitation_session", "questionnaire", "requirement", "change_request", "risk", "plan_task"] as const;
 export type TEntityType = (typeof ENTITY_TYPES)[number];
 export const ZEntityType = z.enum(ENTITY_TYPES);
 export const ZEntityParams = z.object({ entityType: ZEntityType, entityId: ZId });
@@ -20,6 +20,8 @@ export const ZComment = z
     body: z.string(),
     /** Markdown rendered on the server and sanitised: safe to insert as HTML. */
     bodyHtml: z.string(),
+    /** The project's people the body mentions (`@name` or `@e-mail`), in order; empty outside a project. */
+    mentions: z.array(z.object({ userId: ZId, name: z.string() })),
     createdAt: ZIsoDateTime,
     updatedAt: ZIsoDateTime,
     version: z.number().int(),

@@ -20,4 +20,8 @@ export * from "./plan-resources";
 export * from "./plan-baselines";
 export * from "./plan-templates";
 export * from "./plan-exchange";
+export * from "./board";
+export * from "./meetings";
+export * from "./time";
+export * from "./monitoring";
 export * from "./api-client";

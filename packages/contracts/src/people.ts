@@ -12,6 +12,8 @@ export const ZUser = z
     clientId: ZId.nullable(),
     locale: ZLocale,
     active: z.boolean(),
+    /** What an hour of the person's time costs (approved time is costed at it when no plan resource rate applies); null for readers who may not see costs. */
+    costPerHour: z.number().nullable(),
     createdAt: ZIsoDateTime,
     version: z.number().int(),
   })
@@ -41,4 +43,6 @@ export const ZUpdateUserRequest = ZVersioned.extend({
   role: ZWorkspaceRole.optional(),
   title: z.string().trim().max(120).optional(),
   active: z.boolean().optional(),
+  /** Owners and admins only. */
+  costPerHour: z.number().min(0).max(1_000_000).optional(),
 });

@@ -114,6 +114,11 @@ export const ZPlanTask = z
     priority: z.number().int(),
     /** Set only by resource levelling: the task starts no earlier than this (cleared by "clear levelling"). */
     levellingStart: ZIsoDate.nullable(),
+    /**
+     * The board column the task was put in (null: never moved). The column it shows in also follows its percent
+     * complete: `boardColumnOf` in the engine, with the plan's `statuses` (docs/execution.md, "Board").
+     */
+    statusId: ZId.nullable(),
     schedule: ZPlanTaskSchedule,
     updatedAt: ZIsoDateTime,
     version: z.number().int(),
@@ -194,6 +199,8 @@ export const ZPlan = z
     calendar: ZPlanCalendar,
     /** Names of the owners the tasks mention, by id (empty for a client contact). */
     people: z.record(z.string(), z.string()),
+    /** The project's board columns in order (empty until the board is first opened), for the tasks' status. */
+    statuses: z.array(z.object({ id: ZId, name: z.string(), category: z.enum(["todo", "in_progress", "done"]) })),
   })
   .meta({ id: "Plan" });
 export type TPlan = z.infer<typeof ZPlan>;

@@ -8,6 +8,7 @@ import { openDatabaseFromConfig } from "./db/open-from-config";
 import { migrateDatabase } from "./db/database";
 import { createMailer } from "./platform/mailer";
 import { seedDemoIfEmpty, DEMO_PASSWORD, DEMO_ACCOUNTS } from "./demo/seed-demo";
+import { startDailySnapshots } from "./modules/monitoring/monitoring.service";
 
 export { buildApp } from "./app";
 export { loadConfig, ConfigError, type Config } from "./config";
@@ -38,9 +39,12 @@ export async function startServer(config: Config = loadConfig(), command = "serv
     const wildcard = config.HOST === "0.0.0.0" || config.HOST === "::";
     const url = wildcard ? `http://localhost:${new URL(address).port}` : address;
     app.log.info({ url, database: database.kind, seeded }, "Jiaofu is listening");
+    // Today's progress snapshot of every active project (docs/monitoring.md, "When snapshots are taken").
+    const stopSnapshots = startDailySnapshots(deps, app.log);
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
+        await stopSnapshots();
         await app.close();
         await database.close();
         await release();

@@ -26,6 +26,8 @@ import { planFeedTokens } from "../src/db/schema";
 import { planResources } from "../src/db/schema";
 import { planBaselines } from "../src/db/schema";
 import { requirementScoringModels } from "../src/db/schema";
+import { runningTimers, timeEntries, timesheetProjects, timesheets } from "../src/db/schema";
+import { meetingFeedTokens, meetingItems, meetings } from "../src/db/schema";
 
 /**
  * Every route the app registers, seen by an `onRoute` hook installed on the Fastify instance the moment `buildApp`
@@ -302,6 +304,40 @@ async function createChangeRequestFixtures() {
 /** Deciding on a request of project A: the manager's side (pm, admins) and the client's side (contact A). */
 const decidesOnA = "401 ok  ok  ok  403 403 404 ok  404";
 
+// ---- Time tracking (modules/time) ----------------------------------------------------------------------------------
+/**
+ * Time rows are written straight to the database so each person gets their own: a running timer and an entry of the
+ * caller on project A when they are on its team (pm, dev), else an entry of dev's (someone else's); a submitted part
+ * of dev's week on project A for each decision, in a week of its own.
+ */
+let timeWeekCounter = 0;
+const onTeamA = (role: Role) => role === "pm" || role === "dev";
+const freshTime = {
+  timerFor: async (f: Fixtures) => {
+    if (!onTeamA(f.role)) return;
+    await t.db.insert(runningTimers).values({ userId: f.me.id, workspaceId: w.workspace.id, projectId: w.projectA.id, startedAt: new Date(Date.now() - 120_000) }).onConflictDoNothing();
+  },
+  entryFor: async (f: Fixtures) => {
+    const userId = onTeamA(f.role) ? f.me.id : w.dev.id;
+    const [row] = await t.db.insert(timeEntries).values({ workspaceId: w.workspace.id, projectId: w.projectA.id, userId, workDate: "2024-01-02", minutes: 1 }).returning();
+    return (row as { id: string }).id;
+  },
+  /** A submitted part of dev's time on project A, in a Monday week no other call uses. */
+  submittedPartOnA: async () => {
+    const weekStart = new Date(Date.UTC(2020, 0, 6 + 7 * timeWeekCounter++)).toISOString().slice(0, 10);
+    const [sheet] = await t.db.insert(timesheets).values({ workspaceId: w.workspace.id, userId: w.dev.id, weekStart, status: "submitted", submittedAt: new Date() }).returning();
+    const timesheetId = (sheet as { id: string }).id;
+    await t.db.insert(timesheetProjects).values({ timesheetId, projectId: w.projectA.id, workspaceId: w.workspace.id, minutes: 60 });
+    return timesheetId;
+  },
+};
+/** Keeping time on project A: its managers and members (the team who do the work); admins only if on the team. */
+const logsTimeOnA = "401 403 403 ok  ok  403 404 403 403";
+/** A person's own timer: pm and dev have one running; anyone else without one gets 404; contacts keep no time. */
+const ownTimer = "401 404 404 ok  ok  404 404 403 403";
+/** The staff's own time pages; client contacts keep no time. */
+const keepsTime = "401 ok  ok  ok  ok  ok  ok  403 403";
+
 // ---- Risk register (modules/risks) ---------------------------------------------------------------------------------
 /**
  * Risks written straight to the database: on project A one shared with the client (contact A sees it) and one internal
@@ -387,6 +423,11 @@ const freshPlanResource = {
 async function createPlanResourceFixtures() {
   planResourceFixtures.resourceB = await freshPlanResource.on(w.projectB.id, SECRET_B);
 }
+/** Project A's board columns (the default workflow, made by the first read), for moves and quick adds. */
+const freshBoard = {
+  workflowOfA: async () => (await asManager("GET", `/api/v1/projects/${w.projectA.id}/board/workflow`)).body as { version: string; statuses: { id: string; name: string; category: string; wipLimit: number | null }[] },
+  statusOfA: async () => (await freshBoard.workflowOfA()).statuses[1]?.id as string,
+};
 /** A milestone feed of project A for its manager (a fresh token per call: rotating would revoke the previous one). */
 const freshPlanFeed = {
   ofManagerOnA: async () => {
@@ -395,6 +436,40 @@ const freshPlanFeed = {
     return token;
   },
 };
+// ---- Meetings (modules/meetings) -----------------------------------------------------------------------------------
+/**
+ * Meetings written straight to the database: on project A one shared with the client (contact A sees it), one
+ * internal (contact A does not) and a shared weekly series; B's titled with B's secret. Rows that change an item
+ * take a fresh one per person.
+ */
+const meetingFixtures = { sharedA: "", internalA: "", seriesA: "", meetingB: "", itemB: "" };
+const freshMeeting = {
+  on: async (projectId: string, sharedWithClient: boolean, title = "Matrix meeting", rrule: string | null = null) => {
+    const [row] = await t.db
+      .insert(meetings)
+      .values({ workspaceId: w.workspace.id, projectId, number: sql`(select coalesce(max(m.number), 0) + 1 from meetings m where m.project_id = ${projectId})`, kind: "ad_hoc", title, startsAt: new Date("2026-03-02T01:30:00Z"), rrule, sharedWithClient, createdById: w.pm.id })
+      .returning();
+    return (row as { id: string }).id;
+  },
+  version: async (id: string) => (await t.db.select({ v: meetings.version }).from(meetings).where(eq(meetings.id, id)))[0]?.v,
+  itemOn: async (meetingId: string, projectId: string, text = "Matrix action") => {
+    const [row] = await t.db.insert(meetingItems).values({ workspaceId: w.workspace.id, projectId, meetingId, kind: "action", position: 0, text, ownerId: w.dev.id, dueDate: "2026-03-20" }).returning();
+    return (row as { id: string }).id;
+  },
+  itemVersion: async (id: string) => (await t.db.select({ v: meetingItems.version }).from(meetingItems).where(eq(meetingItems.id, id)))[0]?.v,
+  feedOfManagerOnA: async () => {
+    const token = randomBytes(32).toString("base64url");
+    await t.db.insert(meetingFeedTokens).values({ workspaceId: w.workspace.id, projectId: w.projectA.id, userId: w.pm.id, tokenHash: sha256(token) });
+    return token;
+  },
+};
+async function createMeetingFixtures() {
+  meetingFixtures.sharedA = await freshMeeting.on(w.projectA.id, true);
+  meetingFixtures.internalA = await freshMeeting.on(w.projectA.id, false);
+  meetingFixtures.seriesA = await freshMeeting.on(w.projectA.id, true, "Matrix weekly", "FREQ=WEEKLY;BYDAY=MO");
+  meetingFixtures.meetingB = await freshMeeting.on(w.projectB.id, true, SECRET_B);
+  meetingFixtures.itemB = await freshMeeting.itemOn(meetingFixtures.meetingB, w.projectB.id, SECRET_B);
+}
 const PLAN_WEEK = { mon: "09:00-12:00,13:00-18:00", tue: "09:00-12:00,13:00-18:00", wed: "09:00-12:00,13:00-18:00", thu: "09:00-12:00,13:00-18:00", fri: "09:00-12:00,13:00-18:00", sat: "", sun: "" };
 
 // prettier-ignore
@@ -562,6 +637,22 @@ const ROWS: Row[] = [
   row("GET /api/v1/risks/:entityId/attachments", () => ({ url: `/api/v1/risks/${riskFixtures.sharedA}/attachments` }), teamOnlyA),
   row("POST /api/v1/risks/:entityId/attachments", () => ({ url: `/api/v1/risks/${riskFixtures.sharedA}/attachments`, file: { name: "a.txt", content: "x" } }), editsRequirementsA),
 
+  // time tracking (modules/time; who may: canTime, canKeepTime, canTimeOfPerson in policy.ts)
+  row("GET /api/v1/time/timer", () => ({ url: "/api/v1/time/timer" }), keepsTime),
+  row("POST /api/v1/time/timer/start", (f) => ({ url: "/api/v1/time/timer/start", body: { projectId: f.projectA.id } }), logsTimeOnA),
+  row("POST /api/v1/time/timer/stop", async (f) => (await freshTime.timerFor(f), { url: "/api/v1/time/timer/stop", body: {} }), ownTimer),
+  row("DELETE /api/v1/time/timer", async (f) => (await freshTime.timerFor(f), { url: "/api/v1/time/timer" }), ownTimer),
+  row("GET /api/v1/time/entries", (f) => ({ url: `/api/v1/time/entries?projectId=${f.projectA.id}` }), "401 ok  ok  ok  ok  ok  404 403 403", { note: "a project's: the staff who read it" }),
+  row("POST /api/v1/time/entries", (f) => ({ url: "/api/v1/time/entries", body: { projectId: f.projectA.id, workDate: "2024-01-03", minutes: 1 } }), logsTimeOnA),
+  row("PATCH /api/v1/time/entries/:id", async (f) => ({ url: `/api/v1/time/entries/${await freshTime.entryFor(f)}`, body: { version: 1, minutes: 2 } }), logsTimeOnA, { note: "the caller's own on the team, else dev's" }),
+  row("DELETE /api/v1/time/entries/:id", async (f) => ({ url: `/api/v1/time/entries/${await freshTime.entryFor(f)}` }), logsTimeOnA, { note: "the caller's own on the team, else dev's" }),
+  row("GET /api/v1/time/timesheets/me", () => ({ url: "/api/v1/time/timesheets/me?week=2024-01-03" }), keepsTime),
+  row("POST /api/v1/time/timesheets/me/submit", () => ({ url: "/api/v1/time/timesheets/me/submit", body: { weekStart: "2024-01-02", version: 0 } }), "401 400 400 400 400 400 400 403 403", { note: "a Tuesday: 400 once authorised" }),
+  row("GET /api/v1/time/approvals", () => ({ url: "/api/v1/time/approvals" }), keepsTime),
+  row("GET /api/v1/projects/:id/timesheets", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/timesheets?status=all` }), managesA),
+  row("POST /api/v1/timesheets/:timesheetId/projects/:projectId/decision", async (f) => ({ url: `/api/v1/timesheets/${await freshTime.submittedPartOnA()}/projects/${f.projectA.id}/decision`, body: { version: 1, decision: "rejected", note: `by ${f.role}` } }), managesA),
+  row("GET /api/v1/projects/:id/actual-cost", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/actual-cost` }), teamOnlyA),
+
   // the plan (modules/planning; who may: canPlan in policy.ts): contact A reads it, the team edits, managers set the calendar
   row("GET /api/v1/projects/:id/plan", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan` }), readsA),
   row("POST /api/v1/projects/:id/plan/tasks", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/tasks`, body: { name: `by ${f.role}` } }), editsRequirementsA),
@@ -587,6 +678,12 @@ const ROWS: Row[] = [
   row("DELETE /api/v1/projects/:id/plan/levelling", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/levelling` }), configuresA),
   row("GET /api/v1/projects/:id/plan/budget", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/budget?interval=week` }), teamReadsA),
 
+  // monitoring (modules/monitoring; who may: canMonitoring): the team reads costs, whoever edits the plan refreshes
+  row("GET /api/v1/projects/:id/earned-value", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/earned-value` }), teamReadsA),
+  row("POST /api/v1/projects/:id/progress-snapshots", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/progress-snapshots`, body: {} }), worksOnA),
+  row("GET /api/v1/projects/:id/burndown", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/burndown` }), teamReadsA),
+  row("GET /api/v1/projects/:id/milestone-trend", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/milestone-trend` }), teamReadsA),
+
   // plan exchange (modules/plan-exchange; who may: canPlanExchange): readers export and subscribe, managers import
   row("GET /api/v1/projects/:id/plan/export/mspdi", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/export/mspdi` }), readsA),
   row("GET /api/v1/projects/:id/plan/export/csv", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/export/csv` }), readsA),
@@ -598,6 +695,45 @@ const ROWS: Row[] = [
   row("DELETE /api/v1/projects/:id/plan/feed", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/feed` }), readsA),
   // The feed itself takes no account: the token (the manager's feed of A) is the key.
   row("GET /api/v1/feeds/plan/:token.ics", async () => ({ url: `/api/v1/feeds/plan/${await freshPlanFeed.ofManagerOnA()}.ics` }), publicRoute),
+
+  // the task board (modules/board; who may: canBoard) — the team's working view, never a contact's
+  row("GET /api/v1/projects/:id/board/workflow", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/board/workflow` }), teamOnlyA),
+  row("PUT /api/v1/projects/:id/board/workflow", async (f) => {
+    const workflow = await freshBoard.workflowOfA();
+    return { url: `/api/v1/projects/${f.projectA.id}/board/workflow`, body: { version: workflow.version, statuses: workflow.statuses } };
+  }, configuresA),
+  row("GET /api/v1/projects/:id/board", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/board` }), teamOnlyA),
+  row("POST /api/v1/projects/:id/board/cards", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/board/cards`, body: { name: `by ${f.role}`, statusId: await freshBoard.statusOfA() } }), editsRequirementsA),
+  row("POST /api/v1/plan-tasks/:id/board-move", async (f) => ({ url: `/api/v1/plan-tasks/${await freshPlan.taskOn(f.projectA.id)}/board-move`, body: { version: 1, statusId: await freshBoard.statusOfA() } }), editsRequirementsA),
+  row("GET /api/v1/plan-tasks/:id/board-detail", () => ({ url: `/api/v1/plan-tasks/${planFixtures.taskA}/board-detail` }), teamOnlyA),
+  row("PATCH /api/v1/plan-tasks/:id/board-detail", async (f) => ({ url: `/api/v1/plan-tasks/${await freshPlan.taskOn(f.projectA.id)}/board-detail`, body: { version: 1, notes: `by ${f.role}` } }), editsRequirementsA),
+  row("PUT /api/v1/plan-tasks/:id/assignees", async (f) => ({ url: `/api/v1/plan-tasks/${await freshPlan.taskOn(f.projectA.id)}/assignees`, body: { version: 1, userIds: [f.pm.id] } }), editsRequirementsA),
+  row("GET /api/v1/me/work", () => ({ url: "/api/v1/me/work" }), staffOnly),
+  row("GET /api/v1/plan_tasks/:entityId/comments", () => ({ url: `/api/v1/plan_tasks/${planFixtures.taskA}/comments` }), teamOnlyA),
+  row("POST /api/v1/plan_tasks/:entityId/comments", () => ({ url: `/api/v1/plan_tasks/${planFixtures.taskA}/comments`, body: { body: "hi" } }), editsRequirementsA),
+  row("GET /api/v1/plan_tasks/:entityId/audit", () => ({ url: `/api/v1/plan_tasks/${planFixtures.taskA}/audit` }), teamOnlyA),
+  row("GET /api/v1/plan_tasks/:entityId/attachments", () => ({ url: `/api/v1/plan_tasks/${planFixtures.taskA}/attachments` }), teamOnlyA),
+  row("POST /api/v1/plan_tasks/:entityId/attachments", () => ({ url: `/api/v1/plan_tasks/${planFixtures.taskA}/attachments`, file: { name: "a.txt", content: "x" } }), editsRequirementsA),
+
+  // meetings (modules/meetings; who may: canMeetings, canMeeting in policy.ts)
+  row("GET /api/v1/projects/:id/meetings", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/meetings` }), readsA),
+  row("POST /api/v1/projects/:id/meetings", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/meetings`, body: { kind: "ad_hoc", title: `by ${f.role}`, startsAt: "2026-03-02T01:30:00Z" } }), editsRequirementsA),
+  row("GET /api/v1/meetings/:id", () => ({ url: `/api/v1/meetings/${meetingFixtures.sharedA}` }), readsA, { note: "shared with the client" }),
+  row("GET /api/v1/meetings/:id", () => ({ url: `/api/v1/meetings/${meetingFixtures.internalA}` }), "401 ok  ok  ok  ok  ok  404 404 404", { note: "internal: the team's, not the client's" }),
+  row("PATCH /api/v1/meetings/:id", async (f) => ({ url: `/api/v1/meetings/${meetingFixtures.sharedA}`, body: { version: await freshMeeting.version(meetingFixtures.sharedA), location: `by ${f.role}` } }), editsRequirementsA),
+  row("POST /api/v1/meetings/:id/occurrences", () => ({ url: `/api/v1/meetings/${meetingFixtures.seriesA}/occurrences`, body: { occurrenceStart: "2026-03-09T01:30:00.000Z" } }), editsRequirementsA),
+  row("POST /api/v1/meetings/:id/items", (f) => ({ url: `/api/v1/meetings/${meetingFixtures.sharedA}/items`, body: { kind: "decision", text: `by ${f.role}` } }), editsRequirementsA),
+  row("PATCH /api/v1/meeting-items/:id", async (f) => {
+    const id = await freshMeeting.itemOn(meetingFixtures.sharedA, f.projectA.id);
+    return { url: `/api/v1/meeting-items/${id}`, body: { version: await freshMeeting.itemVersion(id), text: `by ${f.role}` } };
+  }, editsRequirementsA),
+  row("DELETE /api/v1/meeting-items/:id", async (f) => ({ url: `/api/v1/meeting-items/${await freshMeeting.itemOn(meetingFixtures.sharedA, f.projectA.id)}?version=1` }), editsRequirementsA),
+  row("POST /api/v1/meeting-items/:id/task", async (f) => ({ url: `/api/v1/meeting-items/${await freshMeeting.itemOn(meetingFixtures.sharedA, f.projectA.id)}/task` }), editsRequirementsA),
+  row("GET /api/v1/meetings/:id/ics", () => ({ url: `/api/v1/meetings/${meetingFixtures.sharedA}/ics` }), readsA),
+  row("GET /api/v1/projects/:id/meetings/feed", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/meetings/feed` }), readsA),
+  row("POST /api/v1/projects/:id/meetings/feed", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/meetings/feed` }), readsA),
+  row("DELETE /api/v1/projects/:id/meetings/feed", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/meetings/feed` }), readsA),
+  row("GET /api/v1/feeds/meetings/:token.ics", async () => ({ url: `/api/v1/feeds/meetings/${await freshMeeting.feedOfManagerOnA()}.ics` }), publicRoute),
 
   // plan baselines and project templates (modules/plan-baselines, plan-templates; who may: canPlanBaseline, canPlanTemplate)
   row("GET /api/v1/projects/:id/plan/baselines", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/baselines` }), readsA),
@@ -719,6 +855,7 @@ beforeAll(createPlanFixtures);
 beforeAll(createPlanBaselineFixtures);
 beforeAll(createPlanResourceFixtures);
 beforeAll(createRiskFixtures);
+beforeAll(createMeetingFixtures);
 afterAll(() => t.close());
 
 describe("authorisation matrix", () => {
@@ -855,6 +992,16 @@ describe("contact A against client B (the other tenant)", () => {
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/saved-views`),
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/trace-links`),
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/traceability`),
+    // B's board.
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/board`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/board/workflow`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/board/cards`, (f) => ({ name: "Hack", statusId: f.projectB.id })),
+    b("GET", () => `/api/v1/plan-tasks/${planFixtures.taskB}/board-detail`),
+    b("PATCH", () => `/api/v1/plan-tasks/${planFixtures.taskB}/board-detail`, () => ({ version: 1, notes: "Hijacked" })),
+    b("POST", () => `/api/v1/plan-tasks/${planFixtures.taskB}/board-move`, (f) => ({ version: 1, statusId: f.projectB.id })),
+    b("PUT", () => `/api/v1/plan-tasks/${planFixtures.taskB}/assignees`, (f) => ({ version: 1, userIds: [f.contactA.id] })),
+    b("GET", () => `/api/v1/plan_tasks/${planFixtures.taskB}/comments`),
+    b("POST", () => `/api/v1/plan_tasks/${planFixtures.taskB}/comments`, () => ({ body: "hi" })),
     // B's prioritisation.
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/requirement-priorities`),
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/requirement-scoring-model`),
@@ -882,6 +1029,12 @@ describe("contact A against client B (the other tenant)", () => {
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/plan/feed`),
     b("POST", (f) => `/api/v1/projects/${f.projectB.id}/plan/feed`),
     b("DELETE", (f) => `/api/v1/projects/${f.projectB.id}/plan/feed`),
+    // B's time: entries, timer, timesheets, actual cost.
+    b("GET", (f) => `/api/v1/time/entries?projectId=${f.projectB.id}`),
+    b("POST", () => "/api/v1/time/entries", (f) => ({ projectId: f.projectB.id, workDate: "2024-01-02", minutes: 30 })),
+    b("POST", () => "/api/v1/time/timer/start", (f) => ({ projectId: f.projectB.id })),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/timesheets`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/actual-cost`),
     // B's resources, loads, levelling and budget.
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/plan/resources`),
     b("POST", (f) => `/api/v1/projects/${f.projectB.id}/plan/resources`, () => ({ name: "Hack" })),
@@ -893,6 +1046,10 @@ describe("contact A against client B (the other tenant)", () => {
     b("POST", (f) => `/api/v1/projects/${f.projectB.id}/plan/levelling`, () => ({ withinSlackOnly: false, basis: "x" })),
     b("DELETE", (f) => `/api/v1/projects/${f.projectB.id}/plan/levelling`),
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/plan/budget`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/earned-value`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/progress-snapshots`, () => ({})),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/burndown`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/milestone-trend`),
     b("POST", (f) => `/api/v1/projects/${f.projectB.id}/plan/tasks`, () => ({ name: "Hack" })),
     b("PATCH", () => `/api/v1/plan-tasks/${planFixtures.taskB}`, () => ({ version: 1, name: "Hijacked" })),
     b("DELETE", () => `/api/v1/plan-tasks/${planFixtures.taskB}?version=1`),
@@ -902,6 +1059,18 @@ describe("contact A against client B (the other tenant)", () => {
     b("POST", (f) => `/api/v1/projects/${f.projectB.id}/plan/dependencies`, () => ({ predecessorId: planFixtures.taskB, successorId: planFixtures.taskB })),
     b("PATCH", () => `/api/v1/plan-dependencies/${planFixtures.dependencyB}`, () => ({ version: 1, lagDays: 3 })),
     b("DELETE", () => `/api/v1/plan-dependencies/${planFixtures.dependencyB}`),
+    // B's meetings.
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/meetings`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/meetings`, () => ({ kind: "ad_hoc", title: "Hack", startsAt: "2026-03-02T01:30:00Z" })),
+    b("GET", () => `/api/v1/meetings/${meetingFixtures.meetingB}`),
+    b("PATCH", () => `/api/v1/meetings/${meetingFixtures.meetingB}`, () => ({ version: 1, title: "Hijacked" })),
+    b("GET", () => `/api/v1/meetings/${meetingFixtures.meetingB}/ics`),
+    b("POST", () => `/api/v1/meetings/${meetingFixtures.meetingB}/items`, () => ({ kind: "decision", text: "Hack" })),
+    b("PATCH", () => `/api/v1/meeting-items/${meetingFixtures.itemB}`, () => ({ version: 1, text: "Hijacked" })),
+    b("POST", () => `/api/v1/meeting-items/${meetingFixtures.itemB}/task`),
+    b("DELETE", () => `/api/v1/meeting-items/${meetingFixtures.itemB}?version=1`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/meetings/feed`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/meetings/feed`),
     // B's elicitation sessions and questionnaires.
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/elicitation-sessions`),
     b("POST", (f) => `/api/v1/projects/${f.projectB.id}/elicitation-sessions`, () => ({ kind: "interview", title: "Hack", startsAt: "2025-01-01T00:00:00Z" })),
@@ -942,7 +1111,7 @@ describe("contact A against client B (the other tenant)", () => {
 
   it("gets 403 or 404 (or an empty list) for every read and write, with nothing of B in any answer", async () => {
     const contactA = await clientFor("contactA");
-    const secretsOfB = [w.clientB.id, w.clientB.name, w.projectB.id, w.projectB.code, w.projectB.name, w.contactB.id, w.contactB.email, commentB, attachmentB, SECRET_B, "b-secret.txt", elicitation.sessionB, elicitation.questionnaireB, baselineFixtures.baselineB, changeRequestFixtures.crB, riskFixtures.riskB, planFixtures.taskB, planBaselineFixtures.baselineB, planResourceFixtures.resourceB];
+    const secretsOfB = [w.clientB.id, w.clientB.name, w.projectB.id, w.projectB.code, w.projectB.name, w.contactB.id, w.contactB.email, commentB, attachmentB, SECRET_B, "b-secret.txt", elicitation.sessionB, elicitation.questionnaireB, baselineFixtures.baselineB, changeRequestFixtures.crB, riskFixtures.riskB, planFixtures.taskB, planBaselineFixtures.baselineB, planResourceFixtures.resourceB, meetingFixtures.meetingB, meetingFixtures.itemB];
     const problems: string[] = [];
     for (const attempt of ATTEMPTS) {
       const request: Request = { url: attempt.url(w), body: attempt.body?.(w), ...(attempt.file ? { file: { name: "x.txt", content: "x" } } : {}) };

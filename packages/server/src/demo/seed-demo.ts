@@ -38,6 +38,10 @@ import { seedDemoChangeRequest } from "./seed-demo-change-requests";
 import { seedDemoRisks } from "./seed-demo-risks";
 import { seedDemoPrioritisation } from "./seed-demo-prioritisation";
 import { seedDemoPlan } from "./seed-demo-plan";
+import { seedDemoBoard } from "./seed-demo-board";
+import { seedDemoTime } from "./seed-demo-time";
+import { seedDemoMonitoring } from "./seed-demo-monitoring";
+import { seedDemoMeetings } from "./seed-demo-meetings";
 import type { Actor } from "../platform/policy";
 import { recordAudit } from "../platform/audit";
 import { renderMarkdown } from "../platform/markdown";
@@ -866,6 +870,14 @@ async function insertRequirementsStage(
 
   // The plan: a WBS of six phases with milestones and links, scheduled on China's calendar, tasks traced to requirements.
   await seedDemoPlan(tx, pm, projectId, rows, { pm: userId("pm"), dev: userId("dev") }, at);
+  // The task board: the workflow with WIP limits and the plan's tasks across it, with assignees and checklists.
+  await seedDemoBoard(tx, pm, projectId, { pm: userId("pm"), dev: userId("dev") }, at(-12, 9));
+  // Four weeks of time on the plan's tasks: three approved (the actual cost), the developer's last week awaiting the manager.
+  await seedDemoTime(tx, pm, projectId, { pm: userId("pm"), dev: userId("dev") }, at(0));
+  // The plan baseline PB-1 and four weeks of progress snapshots: the S-curve, burndown and milestone trend have a history.
+  await seedDemoMonitoring(tx, pm, projectId, at(0));
+  // Meetings: the kick-off (held; its action items became tasks), the weekly status series and a client review shared with the client.
+  await seedDemoMeetings(tx, pm, projectId, { pm: userId("pm"), dev: userId("dev"), client: userId("client") }, at(0));
 
   // REQ-2 (leavers disabled) depends on REQ-1 (single sign-on), as the relations repository writes it.
   const [sso, leavers] = rows;

@@ -30,5 +30,9 @@ import { planResourcesRoutes } from "./plan-resources/plan-resources.routes";
 import { planBaselinesRoutes } from "./plan-baselines/plan-baselines.routes";
 import { planTemplatesRoutes } from "./plan-templates/plan-templates.routes";
 import { planExchangeRoutes, planFeedRoutes } from "./plan-exchange/plan-exchange.routes";
+import { boardRoutes } from "./board/board.routes";
+import { meetingFeedRoutes, meetingsRoutes } from "./meetings/meetings.routes";
+import { monitoringRoutes } from "./monitoring/monitoring.routes";
+import { timeRoutes } from "./time/time.routes";
 
-export const MODULES: FastifyPluginAsyncZod[] = [authRoutes, clientsRoutes, usersRoutes, projectsRoutes, projectMembersRoutes, commentsRoutes, auditRoutes, attachmentsRoutes, requirementsRoutes, requirementRelationsRoutes, requirementProposalsRoutes, savedViewsRoutes, requirementsExportRoutes, requirementsImportRoutes, prioritisationRoutes, requirementConfirmationsRoutes, traceabilityRoutes, elicitationRoutes, questionnairesRoutes, publicQuestionnaireRoutes, baselinesRoutes, changeRequestsRoutes, risksRoutes, planningRoutes, planResourcesRoutes, planBaselinesRoutes, planTemplatesRoutes, planExchangeRoutes, planFeedRoutes];
+export const MODULES: FastifyPluginAsyncZod[] = [authRoutes, clientsRoutes, usersRoutes, projectsRoutes, projectMembersRoutes, commentsRoutes, auditRoutes, attachmentsRoutes, requirementsRoutes, requirementRelationsRoutes, requirementProposalsRoutes, savedViewsRoutes, requirementsExportRoutes, requirementsImportRoutes, prioritisationRoutes, requirementConfirmationsRoutes, traceabilityRoutes, elicitationRoutes, questionnairesRoutes, publicQuestionnaireRoutes, baselinesRoutes, changeRequestsRoutes, risksRoutes, planningRoutes, planResourcesRoutes, planBaselinesRoutes, planTemplatesRoutes, planExchangeRoutes, planFeedRoutes, meetingsRoutes, meetingFeedRoutes, monitoringRoutes, boardRoutes, timeRoutes];

@@ -36,7 +36,8 @@ export type ClientAction =
   | "client.collaboration.read"
   | "client.audit.read";
 
-export type UserAction = "user.read" | "user.update" | "user.change_role" | "user.reset_password";
+/** `read_cost` / `set_cost`: a person's cost per hour (time tracking's fallback rate) — owners and admins only. */
+export type UserAction = "user.read" | "user.update" | "user.change_role" | "user.reset_password" | "user.read_cost" | "user.set_cost";
 
 /** What the policy needs to know about a person being read or managed. */
 export type UserFacts = { userId: string; role: TWorkspaceRole };
@@ -125,6 +126,10 @@ export function canUser(actor: Actor, action: UserAction, target: UserFacts): bo
     case "user.change_role":
     case "user.reset_password":
       return canWorkspace(actor, "users.manage_staff");
+    // A rate is the workspace's business, not every colleague's: admins set it; project costs show its effect.
+    case "user.read_cost":
+    case "user.set_cost":
+      return isAdmin(actor) && target.role !== "client";
   }
 }
 
@@ -546,6 +551,31 @@ export function canPlan(actor: Actor, action: PlanAction, project: ProjectFacts)
 }
 
 /**
+ * The task board (modules/board; docs/execution.md, "Board"): the plan's tasks as cards in the project's workflow.
+ * `read`: the board, the task detail, its comments, files and history — staff who read the project, viewers
+ * included; never a client contact (the board is the team's working view: assignees, estimates, checklists; the
+ * portal gets a client-safe dashboard instead). `edit`: move cards, quick add, change a task's description,
+ * checklist, estimate, remaining work, deadline and assignees, comment and attach — whoever edits the plan
+ * (managers, members, admins). `configure`: the workflow (columns, categories, WIP limits) and placing a card in a
+ * column at its WIP limit anyway (`force`) — the project's managers and admins.
+ */
+export type BoardAction = "board.read" | "board.edit" | "board.configure";
+
+export function canBoard(actor: Actor, action: BoardAction, project: ProjectFacts): boolean {
+  switch (action) {
+    case "board.read":
+      return canPlan(actor, "plan.read_internal", project);
+    case "board.edit":
+      return canPlan(actor, "plan.edit", project);
+    case "board.configure":
+      return canPlan(actor, "plan.configure", project);
+  }
+}
+
+/** "My work" (the tasks assigned to me across projects): delivery staff; a client contact is never assigned. */
+export const canReadMyWork = (actor: Actor) => isStaff(actor);
+
+/**
  * Plan baselines (PB-n, immutable snapshots of the schedule; docs/planning.md, "Baselines and variance"). `read`:
  * whoever reads the plan, a client contact of the project's own client included. `read_internal`: the work and
  * cost they hold — staff. `save` and `delete`: the project's managers and admins (a baseline is what the plan is
@@ -682,4 +712,112 @@ export type RiskVisibility = { kind: "all" } | { kind: "shared" } | { kind: "non
 export function riskVisibility(actor: Actor, project: ProjectFacts): RiskVisibility {
   if (!canProject(actor, "project.read", project)) return { kind: "none" };
   return isStaff(actor) ? { kind: "all" } : { kind: "shared" };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Time tracking and timesheets (modules/time; docs/execution.md "Time tracking").
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Time on a project. `log`: run a timer, add, change and remove one's own entries, submit one's week — the project's
+ * team who do the work (its managers and members; an admin only if on the team): time is logged by the person who
+ * spent it, and a client contact never logs time. `read`: everyone's entries and the hours on tasks — staff who read
+ * the project's internals (viewers and admins included), as for the plan's work figures. `approve`: decide the
+ * submitted weekly parts — the project's managers and admins. `cost.read`: approved hours × rates, the actual cost —
+ * whoever reads the plan's costs (`plan.read_internal`); never a client contact.
+ */
+export type TimeAction = "time.log" | "time.read" | "time.approve" | "time.cost.read";
+
+export function canTime(actor: Actor, action: TimeAction, project: ProjectFacts): boolean {
+  switch (action) {
+    case "time.log":
+      return canProject(actor, "project.read", project) && isStaff(actor) && (project.memberRole === "manager" || project.memberRole === "member");
+    case "time.read":
+    case "time.cost.read":
+      return canPlan(actor, "plan.read_internal", project);
+    case "time.approve":
+      return canPlan(actor, "plan.read_internal", project) && (isAdmin(actor) || project.memberRole === "manager");
+  }
+}
+
+/** Whether the actor keeps time at all (a timer, a timesheet): delivery staff; client contacts never do. */
+export const canKeepTime = (actor: Actor) => isStaff(actor);
+
+/** Whose entries across projects the actor may list: their own; an owner or admin anyone's. */
+export const canTimeOfPerson = (actor: Actor, userId: string) => canKeepTime(actor) && (actor.userId === userId || isAdmin(actor));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Meetings (modules/meetings; docs/execution.md, "Meetings").
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A project's meetings as a whole. `read`: list meetings, download invitations, subscribe to the feed — everyone who
+ * reads the project (a client contact only the meetings shared with the client, see `meetingVisibility`). `write`:
+ * create meetings — the project's managers and members, and admins; viewers only read.
+ */
+export type MeetingsAction = "meetings.read" | "meetings.write";
+
+export function canMeetings(actor: Actor, action: MeetingsAction, project: ProjectFacts): boolean {
+  const read = canProject(actor, "project.read", project);
+  switch (action) {
+    case "meetings.read":
+      return read;
+    case "meetings.write":
+      return read && isStaff(actor) && (isAdmin(actor) || project.memberRole === "manager" || project.memberRole === "member");
+  }
+}
+
+/** What the policy needs to know about one meeting: its project, and whether it is shared with the client. */
+export type MeetingFacts = { project: ProjectFacts; sharedWithClient: boolean };
+
+/**
+ * One meeting. `read`: staff who read the project see every meeting; a client contact on their own project sees a
+ * meeting (agenda, minutes, decisions, action items) only while it is shared with the client, read-only, in the
+ * portal — another client's contact sees nothing (404). `update`: edit, take minutes and attendance, add decisions
+ * and action items — whoever writes meetings. `share`: share it with the client or stop sharing — the project's
+ * managers and admins. `create_task`: make an action item a plan task — whoever writes meetings and edits the plan.
+ */
+export type MeetingAction = "meeting.read" | "meeting.update" | "meeting.share" | "meeting.create_task";
+
+export function canMeeting(actor: Actor, action: MeetingAction, facts: MeetingFacts): boolean {
+  const visible = canProject(actor, "project.read", facts.project) && (isStaff(actor) || facts.sharedWithClient);
+  switch (action) {
+    case "meeting.read":
+      return visible;
+    case "meeting.update":
+      return visible && canMeetings(actor, "meetings.write", facts.project);
+    case "meeting.share":
+      return visible && isStaff(actor) && (isAdmin(actor) || facts.project.memberRole === "manager");
+    case "meeting.create_task":
+      return visible && canMeetings(actor, "meetings.write", facts.project) && canPlan(actor, "plan.edit", facts.project);
+  }
+}
+
+/** `meeting.read` as a filter for lists and feeds. It must agree with `canMeeting(actor, "meeting.read", …)`. */
+export type MeetingVisibility = { kind: "all" } | { kind: "shared" } | { kind: "none" };
+
+export function meetingVisibility(actor: Actor, project: ProjectFacts): MeetingVisibility {
+  if (!canProject(actor, "project.read", project)) return { kind: "none" };
+  return isStaff(actor) ? { kind: "all" } : { kind: "shared" };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Monitoring: earned value, burndown, milestone trend, progress snapshots (modules/monitoring; docs/monitoring.md).
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * `read`: earned value, the S-curve, variance, burndown and milestone trend — staff who read the project, viewers
+ * included; never a client contact (the figures are costs: 403 on their own project, 404 elsewhere; a client-safe
+ * dashboard is a later, separate view). `refresh`: write today's snapshot again — whoever edits the plan (managers,
+ * members, admins).
+ */
+export type MonitoringAction = "monitoring.read" | "monitoring.refresh";
+
+export function canMonitoring(actor: Actor, action: MonitoringAction, project: ProjectFacts): boolean {
+  switch (action) {
+    case "monitoring.read":
+      return canPlan(actor, "plan.read_internal", project);
+    case "monitoring.refresh":
+      return canPlan(actor, "plan.edit", project);
+  }
 }

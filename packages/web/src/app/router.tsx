@@ -4,6 +4,11 @@ import { AppShell } from "../modules/shell/app-shell";
 import { PortalShell } from "../modules/shell/portal-shell";
 import { ApiTokensPage } from "../pages/api-tokens.page";
 import { BaselinesPage } from "../pages/baselines.page";
+import { BoardPage } from "../pages/board.page";
+import { BurndownPage, MilestoneTrendPage, MonitoringPage } from "../pages/monitoring.page";
+import { MyWorkPage } from "../pages/my-work.page";
+import { TimePage } from "../pages/time.page";
+import { TimesheetsPage } from "../pages/timesheets.page";
 import { ChangeRequestPage } from "../pages/change-request.page";
 import { EditChangeRequestPage } from "../pages/change-request-edit.page";
 import { NewChangeRequestPage } from "../pages/change-request-new.page";
@@ -27,6 +32,8 @@ import { QuestionnaireResultsPage } from "../pages/questionnaire-results.page";
 import { RequirementPage } from "../pages/requirement.page";
 import { RiskPage } from "../pages/risk.page";
 import { RisksPage } from "../pages/risks.page";
+import { MeetingPage } from "../pages/meeting.page";
+import { MeetingsPage } from "../pages/meetings.page";
 import { GanttPage } from "../pages/gantt.page";
 import { PlanBaselinesPage } from "../pages/plan-baselines.page";
 import { PlanBudgetPage, PlanResourcesPage } from "../pages/plan-resources.page";
@@ -85,9 +92,18 @@ export const router = createBrowserRouter([
           { path: "/projects/:id/planning/budget", element: <PlanBudgetPage /> },
           { path: "/projects/:id/planning/risks", element: <RisksPage /> },
           { path: "/projects/:id/planning/risks/:riskId", element: <RiskPage /> },
+          { path: "/projects/:id/execution", element: <BoardPage /> },
+          { path: "/projects/:id/execution/timesheets", element: <TimesheetsPage /> },
+          { path: "/projects/:id/execution/meetings", element: <MeetingsPage /> },
+          { path: "/projects/:id/execution/meetings/:meetingId", element: <MeetingPage /> },
+          { path: "/projects/:id/monitoring", element: <MonitoringPage /> },
+          { path: "/projects/:id/monitoring/burndown", element: <BurndownPage /> },
+          { path: "/projects/:id/monitoring/milestones", element: <MilestoneTrendPage /> },
           { path: "/projects/:id/elicitation/sessions/:sessionId", element: <ElicitationSessionPage /> },
           { path: "/projects/:id/elicitation/questionnaires/:questionnaireId", element: <QuestionnaireBuilderPage /> },
           { path: "/projects/:id/elicitation/questionnaires/:questionnaireId/results", element: <QuestionnaireResultsPage /> },
+          { path: "/my-work", element: <MyWorkPage /> },
+          { path: "/time", element: <TimePage /> },
           { path: "/people", element: <PeoplePage /> },
           { path: "/settings/tokens", element: <ApiTokensPage /> },
         ],

@@ -15,12 +15,16 @@ import type planTemplatesEn from "./plan-templates.en.json";
 import type ganttEn from "./gantt.en.json";
 import type planExchangeEn from "./plan-exchange.en.json";
 import type planResourcesEn from "./plan-resources.en.json";
+import type boardEn from "./board.en.json";
+import type timeEn from "./time.en.json";
+import type meetingsEn from "./meetings.en.json";
+import type monitoringEn from "./monitoring.en.json";
 
 declare module "i18next" {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation must be an interface
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof en & typeof elicitationEn & typeof requirementsEn & typeof prioritisationEn & typeof baselinesEn & typeof clientConfirmationEn & typeof requirementsImportEn & typeof changeRequestsEn & typeof changeRequestImpactEn & typeof risksEn & typeof planningEn & typeof planBaselinesEn & typeof planTemplatesEn & typeof ganttEn & typeof planResourcesEn & typeof planExchangeEn };
+    resources: { translation: typeof en & typeof elicitationEn & typeof requirementsEn & typeof prioritisationEn & typeof baselinesEn & typeof clientConfirmationEn & typeof requirementsImportEn & typeof changeRequestsEn & typeof changeRequestImpactEn & typeof risksEn & typeof planningEn & typeof planBaselinesEn & typeof planTemplatesEn & typeof ganttEn & typeof planResourcesEn & typeof planExchangeEn & typeof boardEn & typeof meetingsEn & typeof timeEn & typeof monitoringEn };
     returnNull: false;
   }
 }

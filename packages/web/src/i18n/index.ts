@@ -37,6 +37,14 @@ import planExchangeEn from "./plan-exchange.en.json";
 import planExchangeZhCN from "./plan-exchange.zh-CN.json";
 import planResourcesEn from "./plan-resources.en.json";
 import planResourcesZhCN from "./plan-resources.zh-CN.json";
+import boardEn from "./board.en.json";
+import boardZhCN from "./board.zh-CN.json";
+import timeEn from "./time.en.json";
+import timeZhCN from "./time.zh-CN.json";
+import meetingsEn from "./meetings.en.json";
+import meetingsZhCN from "./meetings.zh-CN.json";
+import monitoringEn from "./monitoring.en.json";
+import monitoringZhCN from "./monitoring.zh-CN.json";
 
 export const LOCALE_STORAGE_KEY = "jiaofu.locale";
 
@@ -71,8 +79,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...elicitationEn, ...requirementsEn, ...prioritisationEn, ...baselinesEn, ...clientConfirmationEn, ...requirementsImportEn, ...changeRequestsEn, ...changeRequestImpactEn, ...risksEn, ...planningEn, ...planBaselinesEn, ...planTemplatesEn, ...ganttEn, ...planResourcesEn, ...planExchangeEn } },
-    "zh-CN": { translation: { ...zhCN, ...elicitationZhCN, ...requirementsZhCN, ...prioritisationZhCN, ...baselinesZhCN, ...clientConfirmationZhCN, ...requirementsImportZhCN, ...changeRequestsZhCN, ...changeRequestImpactZhCN, ...risksZhCN, ...planningZhCN, ...planBaselinesZhCN, ...planTemplatesZhCN, ...ganttZhCN, ...planResourcesZhCN, ...planExchangeZhCN } },
+    en: { translation: { ...en, ...elicitationEn, ...requirementsEn, ...prioritisationEn, ...baselinesEn, ...clientConfirmationEn, ...requirementsImportEn, ...changeRequestsEn, ...changeRequestImpactEn, ...risksEn, ...planningEn, ...planBaselinesEn, ...planTemplatesEn, ...ganttEn, ...planResourcesEn, ...planExchangeEn, ...boardEn, ...meetingsEn, ...timeEn, ...monitoringEn } },
+    "zh-CN": { translation: { ...zhCN, ...elicitationZhCN, ...requirementsZhCN, ...prioritisationZhCN, ...baselinesZhCN, ...clientConfirmationZhCN, ...requirementsImportZhCN, ...changeRequestsZhCN, ...changeRequestImpactZhCN, ...risksZhCN, ...planningZhCN, ...planBaselinesZhCN, ...planTemplatesZhCN, ...ganttZhCN, ...planResourcesZhCN, ...planExchangeZhCN, ...boardZhCN, ...meetingsZhCN, ...timeZhCN, ...monitoringZhCN } },
   },
   lng: initialLocale(),
   supportedLngs: [...LOCALES],

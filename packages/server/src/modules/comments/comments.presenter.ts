@@ -2,7 +2,7 @@ import type { TComment } from "@jiaofu/contracts";
 import { toEntityType } from "../../platform/entity-scope";
 import type { CommentRow } from "./comments.repository";
 
-export function presentComment(row: CommentRow): TComment {
+export function presentComment(row: CommentRow, mentions: TComment["mentions"] = []): TComment {
   return {
     id: row.id,
     entityType: toEntityType(row.entityType),
@@ -11,6 +11,7 @@ export function presentComment(row: CommentRow): TComment {
     authorName: row.authorName,
     body: row.body,
     bodyHtml: row.bodyHtml,
+    mentions,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,

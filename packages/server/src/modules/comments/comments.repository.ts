@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { TEntityType } from "@jiaofu/contracts";
 import type { Db, Tx } from "../../db/database";
-import { comments, users } from "../../db/schema";
+import { comments, projectMembers, users } from "../../db/schema";
 import { recordAudit } from "../../platform/audit";
 import type { EntityScope } from "../../platform/entity-scope";
 import { afterCursor, orderBy, type SortSpec } from "../../platform/pagination";
@@ -43,13 +43,22 @@ export function createCommentsRepository(db: Db | Tx) {
       return rows.map(flatten);
     },
 
+    /** The people of a project (every member), whom its comments can mention. */
+    projectPeople: (projectId: string) =>
+      db
+        .select({ id: users.id, name: users.name, email: users.email })
+        .from(projectMembers)
+        .innerJoin(users, eq(users.id, projectMembers.userId))
+        .where(eq(projectMembers.projectId, projectId)),
+
     /** A live (not deleted) comment of the workspace. */
     get: async (workspaceId: string, id: string) => {
       const [row] = await selectWithAuthor().where(and(eq(comments.workspaceId, workspaceId), eq(comments.id, id), isNull(comments.deletedAt)));
       return row ? flatten(row) : undefined;
     },
 
-    create: (actor: Actor, scope: EntityScope, values: { body: string; bodyHtml: string }, now: Date) =>
+    /** `mentions`: who the body mentions, kept in the audit record of the comment. */
+    create: (actor: Actor, scope: EntityScope, values: { body: string; bodyHtml: string }, now: Date, mentions: readonly string[] = []) =>
       db.transaction(async (tx) => {
         const [row] = await tx
           .insert(comments)
@@ -64,12 +73,12 @@ export function createCommentsRepository(db: Db | Tx) {
           })
           .returning();
         if (!row) throw new Error("insert returned nothing");
-        await recordAudit(tx, actor, actor.workspaceId, { ...auditOf(scope), entityId: row.id, action: "create", after: row });
+        await recordAudit(tx, actor, actor.workspaceId, { ...auditOf(scope), entityId: row.id, action: "create", after: { ...row, mentions } });
         return row;
       }),
 
     /** Updates only if `version` is still current; `stale` when someone else changed it first. */
-    update: (actor: Actor, scope: EntityScope, id: string, version: number, values: { body: string; bodyHtml: string }, now: Date) =>
+    update: (actor: Actor, scope: EntityScope, id: string, version: number, values: { body: string; bodyHtml: string }, now: Date, mentions: readonly string[] = []) =>
       db.transaction(async (tx) => {
         const [before] = await tx.select().from(comments).where(and(eq(comments.id, id), isNull(comments.deletedAt)));
         if (!before) return { kind: "not_found" as const };
@@ -79,7 +88,7 @@ export function createCommentsRepository(db: Db | Tx) {
           .where(and(eq(comments.id, id), eq(comments.version, version), isNull(comments.deletedAt)))
           .returning();
         if (!after) return { kind: "stale" as const };
-        await recordAudit(tx, actor, actor.workspaceId, { ...auditOf(scope), entityId: id, action: "update", before, after });
+        await recordAudit(tx, actor, actor.workspaceId, { ...auditOf(scope), entityId: id, action: "update", before, after: { ...after, mentions } });
         return { kind: "ok" as const };
       }),
 

@@ -1,7 +1,8 @@
-import type { TEntityType } from "@jiaofu/contracts";
+import type { TComment, TEntityType } from "@jiaofu/contracts";
+import { boardMentions } from "@jiaofu/engine";
 import type { AppDeps } from "../../app";
 import { forbidden, notFound, versionConflict } from "../../platform/app-error";
-import { requireEntityScope, toEntityType } from "../../platform/entity-scope";
+import { requireEntityScope, toEntityType, type EntityScope } from "../../platform/entity-scope";
 import { renderMarkdown } from "../../platform/markdown";
 import { toPage } from "../../platform/pagination";
 import { canEditComment, canRemoveComment, type Actor } from "../../platform/policy";
@@ -18,23 +19,38 @@ export function createCommentsService(deps: AppDeps) {
     return row;
   }
 
-  async function getPresented(actor: Actor, id: string) {
-    return presentComment(await loadComment(actor, id));
+  /**
+   * Who each body mentions: `@name` or `@e-mail` of the people of the entity's project (none outside a project). The
+   * body keeps the words; the people are resolved against the project's members (and stored in the audit record).
+   */
+  async function mentionsOf(scope: EntityScope, bodies: readonly string[]): Promise<TComment["mentions"][]> {
+    if (scope.projectId === null || !bodies.some((b) => b.includes("@"))) return bodies.map(() => []);
+    const people = await repo.projectPeople(scope.projectId);
+    const names = new Map(people.map((p) => [p.id, p.name]));
+    return bodies.map((body) => boardMentions(body, people).map((userId) => ({ userId, name: names.get(userId) ?? "" })));
+  }
+
+  async function getPresented(actor: Actor, scope: EntityScope, id: string) {
+    const row = await loadComment(actor, id);
+    const [mentions] = await mentionsOf(scope, [row.body]);
+    return presentComment(row, mentions);
   }
 
   return {
     /** The comments on an entity, oldest first. */
     listComments: async (actor: Actor, entityType: TEntityType, entityId: string, query: { cursor?: string | undefined; limit: number }) => {
-      await requireEntityScope(deps.db, actor, entityType, entityId, "read");
+      const scope = await requireEntityScope(deps.db, actor, entityType, entityId, "read");
       const rows = await repo.listForEntity(actor.workspaceId, entityType, entityId, query);
       const page = toPage(rows, query.limit, (row) => row.createdAt.toISOString());
-      return { items: page.items.map(presentComment), nextCursor: page.nextCursor };
+      const mentions = await mentionsOf(scope, page.items.map((row) => row.body));
+      return { items: page.items.map((row, i) => presentComment(row, mentions[i])), nextCursor: page.nextCursor };
     },
 
     createComment: async (actor: Actor, entityType: TEntityType, entityId: string, input: { body: string }) => {
       const scope = await requireEntityScope(deps.db, actor, entityType, entityId, "comment");
-      const row = await repo.create(actor, scope, { body: input.body, bodyHtml: renderMarkdown(input.body) }, deps.now());
-      return getPresented(actor, row.id);
+      const [mentions = []] = await mentionsOf(scope, [input.body]);
+      const row = await repo.create(actor, scope, { body: input.body, bodyHtml: renderMarkdown(input.body) }, deps.now(), mentions.map((m) => m.userId));
+      return getPresented(actor, scope, row.id);
     },
 
     /** Only the author, who must still be allowed to comment there; `version` guards against lost edits. */
@@ -42,10 +58,11 @@ export function createCommentsService(deps: AppDeps) {
       const current = await loadComment(actor, id);
       const scope = await requireEntityScope(deps.db, actor, toEntityType(current.entityType), current.entityId, "comment");
       if (!canEditComment(actor, current.authorId)) throw forbidden();
-      const result = await repo.update(actor, scope, id, input.version, { body: input.body, bodyHtml: renderMarkdown(input.body) }, deps.now());
+      const [mentions = []] = await mentionsOf(scope, [input.body]);
+      const result = await repo.update(actor, scope, id, input.version, { body: input.body, bodyHtml: renderMarkdown(input.body) }, deps.now(), mentions.map((m) => m.userId));
       if (result.kind === "not_found") throw notFound("comment.not_found");
-      if (result.kind === "stale") throw versionConflict(await getPresented(actor, id));
-      return getPresented(actor, id);
+      if (result.kind === "stale") throw versionConflict(await getPresented(actor, scope, id));
+      return getPresented(actor, scope, id);
     },
 
     /** The author or an admin, who must still be able to read the entity. */

@@ -28,6 +28,7 @@ export function presentPlanTask(row: PlanTaskRow, internal: boolean): TPlanTask 
     ownerId: internal ? row.ownerId : null,
     priority: row.priority,
     levellingStart: row.levellingStart,
+    statusId: row.statusId,
     schedule: {
       start: row.calcStart,
       finish: row.calcFinish,

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/database";
-import { planDependencies, planTasks, projectCalendars, projectMembers, projects, traceLinks, users } from "../../db/schema";
+import { planDependencies, planTasks, projectCalendars, projectMembers, projects, taskStatuses, traceLinks, users } from "../../db/schema";
 
 export type PlanTaskRow = typeof planTasks.$inferSelect;
 export type NewPlanTaskRow = typeof planTasks.$inferInsert;
@@ -178,6 +178,14 @@ export function createPlanningRepository(db: Db | Tx) {
         .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId), inArray(projectMembers.role, ["manager", "member"])));
       return row !== undefined;
     },
+
+    /** The project's board columns in order (modules/board), for the tasks' status in the plan. */
+    boardStatuses: (projectId: string) =>
+      db
+        .select({ id: taskStatuses.id, name: taskStatuses.name, category: taskStatuses.category })
+        .from(taskStatuses)
+        .where(eq(taskStatuses.projectId, projectId))
+        .orderBy(asc(taskStatuses.position)),
 
     userNames: async (workspaceId: string, ids: readonly string[]): Promise<Map<string, string>> => {
       if (ids.length === 0) return new Map();

@@ -79,7 +79,7 @@ describe("the WBS", () => {
       ["2", "Go-live", "milestone"],
     ]);
     const summary = plan.tasks[0] as Task;
-    // Design and Build both start on day 0 (no links): the phase spans Build's 3 days; work sums, progress weighs by duration.
+    // Design and Build both start on day 0 (no links): the phase spans Build's 3 days; work sums, progress weighs by work (16 of 40 hours done).
     expect(summary.schedule).toMatchObject({ start: "2026-09-28", finish: "2026-09-30", durationDays: 3, workHours: 40, percentComplete: 40 });
     expect(golive.kind).toBe("milestone");
     const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, design.id), eq(auditLog.entityType, "plan_task")));

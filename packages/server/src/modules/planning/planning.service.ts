@@ -34,6 +34,7 @@ import {
   type PlanScheduleRefusal,
   planScheduleBasis,
   type WorkingCalendar,
+  planWbsCompare,
 } from "@jiaofu/engine";
 import type { AppDeps } from "../../app";
 import type { Db, Tx } from "../../db/database";
@@ -125,16 +126,6 @@ const planStartOf = (project: ProjectRow) => project.startDate ?? project.create
 
 const isDated = (type: TPlanConstraintType) => PLAN_DATED_CONSTRAINTS.includes(type);
 
-/** Orders WBS codes as the outline does: 1.2 < 1.10 < 2. */
-function compareWbsCodes(a: string, b: string): number {
-  const x = a.split(".");
-  const y = b.split(".");
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const d = Number(x[i] ?? -1) - Number(y[i] ?? -1);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 /** A task as a person reads it in a message: "1.2 Design the schema". */
 const taskLabel = (wbs: string, name: string) => (wbs ? `${wbs} ${name}` : name);
@@ -363,7 +354,7 @@ export function createPlanningService(deps: AppDeps) {
         const row = state.tasks.get(id);
         return row ? [row] : [];
       });
-      changedRows.sort((a, b) => compareWbsCodes(a.wbsCode, b.wbsCode));
+      changedRows.sort((a, b) => planWbsCompare(a.wbsCode, b.wbsCode));
       return {
         taskId: log.taskId,
         tasks: changedRows.map((row) => presentPlanTask(row, internal)),
@@ -464,6 +455,7 @@ export function createPlanningService(deps: AppDeps) {
       dependencies: [...state.dependencies.values()].map(presentPlanDependency),
       calendar: presentCalendar(state, finish),
       people: Object.fromEntries(await repo.userNames(actor.workspaceId, ownerIds)),
+      statuses: await repo.boardStatuses(access.project.id),
     };
   }
 

@@ -17,7 +17,7 @@ function withoutHash(row: typeof users.$inferSelect): UserRow {
   return rest;
 }
 
-export type UpdateUserValues = Partial<Pick<typeof users.$inferInsert, "name" | "title" | "active" | "role">>;
+export type UpdateUserValues = Partial<Pick<typeof users.$inferInsert, "name" | "title" | "active" | "role" | "costPerHour">>;
 
 export function createUsersRepository(db: Db) {
   return {

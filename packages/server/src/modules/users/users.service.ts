@@ -39,7 +39,11 @@ export type UpdateUserInput = {
   role?: TWorkspaceRole | undefined;
   title?: string | undefined;
   active?: boolean | undefined;
+  costPerHour?: number | undefined;
 };
+
+/** Whether `actor` sees `row`'s cost per hour (owners and admins, of staff). */
+const showCostOf = (actor: Actor, row: Pick<UserRow, "id" | "role">) => canUser(actor, "user.read_cost", { userId: row.id, role: row.role });
 
 export function createUsersService(deps: AppDeps, config: Config) {
   const repo = createUsersRepository(deps.db);
@@ -59,11 +63,14 @@ export function createUsersService(deps: AppDeps, config: Config) {
       const sort = parseSort(query.sort, SORT_COLUMNS);
       const rows = await repo.list(actor.workspaceId, { ...query, sort });
       const page = toPage(rows, query.limit, sortValue(sort.key));
-      return { items: page.items.map(presentUser), nextCursor: page.nextCursor };
+      return { items: page.items.map((row) => presentUser(row, showCostOf(actor, row))), nextCursor: page.nextCursor };
     },
 
     /** Staff read anyone in the workspace; a contact reads only themselves (anyone else is a 404). */
-    getUser: async (actor: Actor, id: string) => presentUser(await loadUser(actor, id)),
+    getUser: async (actor: Actor, id: string) => {
+      const row = await loadUser(actor, id);
+      return presentUser(row, showCostOf(actor, row));
+    },
 
     /** Owners/admins create anyone; delivery staff create client contacts only. */
     createUser: async (actor: Actor, input: TCreateUserRequest) => {
@@ -85,7 +92,7 @@ export function createUsersService(deps: AppDeps, config: Config) {
           locale: input.locale,
           passwordHash: await hashPassword(input.password),
         });
-        return presentUser(row);
+        return presentUser(row, showCostOf(actor, row));
       } catch (error) {
         if (emailTaken(error)) throw fieldError("body.email", "user.email_taken", "conflict");
         throw error;
@@ -105,6 +112,11 @@ export function createUsersService(deps: AppDeps, config: Config) {
         if (!patch.active && target.id === actor.userId) throw fieldError("body.active", "user.cannot_deactivate_self");
         values.active = patch.active;
       }
+      if (patch.costPerHour !== undefined && patch.costPerHour !== target.costPerHour) {
+        if (target.role === "client") throw fieldError("body.costPerHour", "user.cost_staff_only");
+        authorize(canUser(actor, "user.set_cost", facts));
+        values.costPerHour = patch.costPerHour;
+      }
       if (patch.role !== undefined && patch.role !== target.role) {
         authorize(canUser(actor, "user.change_role", facts));
         if (target.id === actor.userId) throw fieldError("body.role", "user.cannot_demote_self");
@@ -117,11 +129,11 @@ export function createUsersService(deps: AppDeps, config: Config) {
         case "not_found":
           throw notFound("user.not_found");
         case "stale":
-          throw versionConflict(presentUser(await loadUser(actor, id)));
+          throw versionConflict(presentUser(await loadUser(actor, id), showCostOf(actor, target)));
         case "ok":
           // Role, activity and name live in the cached actor: this node sees the change from the next request.
           invalidateSessionsOfUser(deps.db, id);
-          return presentUser(result.row);
+          return presentUser(result.row, showCostOf(actor, result.row));
       }
     },
 

@@ -4,14 +4,12 @@
  */
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useTranslation } from "react-i18next";
+import { readChartColors } from "../../ui/chart-colors";
 
 /** The theme token behind each series (theme.css); SVG attributes need the values, not `var(…)`. */
 const TOKENS = { added: "--color-success", changed: "--color-warning", removed: "--color-danger", grid: "--color-border", text: "--color-text-muted" } as const;
 
-function readColors(): Record<keyof typeof TOKENS, string> {
-  const style = getComputedStyle(document.documentElement);
-  return Object.fromEntries(Object.entries(TOKENS).map(([name, token]) => [name, style.getPropertyValue(token).trim() || "currentColor"])) as Record<keyof typeof TOKENS, string>;
-}
+const readColors = () => readChartColors(TOKENS);
 
 /** Read once, when the module loads (after the theme's stylesheet). */
 const COLORS = readColors();

@@ -192,8 +192,15 @@ function CommentItem({ comment, canEdit, canDelete }: CommentItemProps) {
             </div>
           </Form>
         ) : (
-          // bodyHtml is rendered from Markdown and sanitised on the server (see ZComment).
-          <div className="prose" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+          <>
+            {/* bodyHtml is rendered from Markdown and sanitised on the server (see ZComment). */}
+            <div className="prose" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+            {comment.mentions.length > 0 ? (
+              <p className="subtle" data-testid="comment-mentions">
+                {t("mentions.label", { names: comment.mentions.map((m) => m.name).join(", ") })}
+              </p>
+            ) : null}
+          </>
         )}
       </article>
       <ConfirmDialog

@@ -33,8 +33,9 @@ export function EditUserDialog({ user, isSelf, onClose }: EditUserDialogProps) {
   );
 }
 
-type UserDraft = { name: string; role: TWorkspaceRole; title: string; active: boolean };
-const draftOf = (user: TUser): UserDraft => ({ name: user.name, role: user.role, title: user.title, active: user.active });
+/** `costPerHour` is null when the reader may not see it (only owners and admins see and set staff's rates). */
+type UserDraft = { name: string; role: TWorkspaceRole; title: string; active: boolean; costPerHour: number | null };
+const draftOf = (user: TUser): UserDraft => ({ name: user.name, role: user.role, title: user.title, active: user.active, costPerHour: user.costPerHour });
 
 type EditUserFormProps = { user: TUser; isSelf: boolean; onClose: () => void; onReloaded: (user: TUser) => void };
 
@@ -46,7 +47,7 @@ function EditUserForm({ user, isSelf, onClose, onReloaded }: EditUserFormProps) 
   const [reloading, setReloading] = useState(false);
 
   const save = useMutation({
-    mutationFn: () => api.users.update(user.id, { ...changes, version }),
+    mutationFn: () => api.users.update(user.id, { ...changes, costPerHour: changes.costPerHour ?? undefined, version }),
     onSuccess: async (updated) => {
       await queryClient.invalidateQueries({ queryKey: userKeys.all });
       toast.show(t("people.updated", { name: updated.name }), "success");
@@ -98,6 +99,20 @@ function EditUserForm({ user, isSelf, onClose, onReloaded }: EditUserFormProps) 
         />
         <InputField label={t("people.fields.title")} optional value={draft.title} onChange={(event) => set("title", event.target.value)} error={errors.title} />
       </div>
+      {draft.costPerHour !== null ? (
+        <InputField
+          label={t("time.people.costPerHour")}
+          type="number"
+          min={0}
+          step="0.01"
+          inputMode="decimal"
+          value={String(draft.costPerHour)}
+          onChange={(event) => set("costPerHour", event.target.value === "" ? 0 : Number(event.target.value))}
+          error={errors.costPerHour}
+          hint={t("time.people.costPerHourHint")}
+          data-testid="person-cost-per-hour"
+        />
+      ) : null}
       <label className="checkbox">
         <input type="checkbox" checked={draft.active} disabled={isSelf} onChange={(event) => set("active", event.target.checked)} />
         <span>{t("people.fields.active")}</span>

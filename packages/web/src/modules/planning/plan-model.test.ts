@@ -4,7 +4,7 @@ import { planApplyChange, planVisibleTasks } from "./plan-model";
 
 const task = (id: string, wbsCode: string, parentId: string | null = null): TPlanTask =>
   ({ id, wbsCode, parentId, name: id, kind: "task", version: 1 }) as unknown as TPlanTask;
-const plan = (tasks: TPlanTask[]): TPlan => ({ projectId: "p", start: "2026-09-28", finish: null, tasks, dependencies: [], calendar: {} as TPlan["calendar"], people: {} });
+const plan = (tasks: TPlanTask[]): TPlan => ({ projectId: "p", start: "2026-09-28", finish: null, tasks, dependencies: [], calendar: {} as TPlan["calendar"], people: {}, statuses: [] });
 
 describe("planApplyChange", () => {
   it("replaces, adds and removes tasks and keeps WBS order", () => {

@@ -3,7 +3,7 @@
  * table shows once collapsed summaries hide their tasks.
  */
 import type { TPlan, TPlanChange, TPlanDependency, TPlanTask } from "@jiaofu/contracts";
-import { compareWbs } from "./predecessor-text";
+import { planWbsCompare } from "@jiaofu/engine";
 
 /**
  * The plan after a write: changed tasks replaced (or added), removed ones dropped, tasks in WBS order again (a move
@@ -19,7 +19,7 @@ export function planApplyChange(plan: TPlan, change: TPlanChange): TPlan {
   return {
     ...plan,
     finish: change.finish,
-    tasks: [...tasks.values()].sort((a, b) => compareWbs(a.wbsCode, b.wbsCode)),
+    tasks: [...tasks.values()].sort((a, b) => planWbsCompare(a.wbsCode, b.wbsCode)),
     dependencies: [...dependencies.values()],
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareWbs, formatPredecessors, parsePredecessors } from "./predecessor-text";
+import { formatPredecessors, parsePredecessors } from "./predecessor-text";
 
 const ids: Record<string, string> = { "1": "t1", "1.2": "t12", "3": "t3", "4": "t4" };
 const idOf = (code: string) => ids[code];
@@ -51,12 +51,6 @@ describe("formatPredecessors", () => {
     );
     expect(text).toBe("1.2, 3FS+2.5d, 4SS-1d");
     expect(parsePredecessors(text, idOf, "self")).toMatchObject({ ok: true });
-  });
-});
-
-describe("compareWbs", () => {
-  it("orders by number, segment by segment", () => {
-    expect(["2", "1.10", "1.2", "1", "10"].sort(compareWbs)).toEqual(["1", "1.2", "1.10", "2", "10"]);
   });
 });
 

@@ -4,6 +4,7 @@
  * ids, so the server gets the whole set at once (PUT /plan-tasks/:id/predecessors).
  */
 import { PLAN_DEPENDENCY_TYPES, PLAN_MAX_DAYS, type TPlanDependencyType } from "@jiaofu/contracts";
+import { planWbsCompare } from "@jiaofu/engine";
 
 export type PredecessorLink = { predecessorId: string; type: TPlanDependencyType; lagDays: number };
 
@@ -29,7 +30,7 @@ const lagText = (lagDays: number) => (lagDays === 0 ? "" : `${lagDays > 0 ? "+" 
 export function formatPredecessors(links: readonly { predecessorId: string; type: TPlanDependencyType; lagDays: number }[], codeOf: (id: string) => string | undefined): string {
   return links
     .map((l) => ({ code: codeOf(l.predecessorId) ?? "?", link: l }))
-    .sort((a, b) => compareWbs(a.code, b.code))
+    .sort((a, b) => planWbsCompare(a.code, b.code))
     .map(({ code, link }) => (link.type === "FS" && link.lagDays === 0 ? code : `${code}${link.type}${lagText(link.lagDays)}`))
     .join(", ");
 }
@@ -65,13 +66,3 @@ export function parsePredecessors(text: string, idOf: (code: string) => string |
   return { ok: true, predecessors };
 }
 
-/** Orders WBS codes as the outline does: 1.2 < 1.10 < 2. */
-export function compareWbs(a: string, b: string): number {
-  const x = a.split(".");
-  const y = b.split(".");
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const d = Number(x[i] ?? -1) - Number(y[i] ?? -1);
-    if (d !== 0) return d;
-  }
-  return 0;
-}

@@ -16,13 +16,14 @@ import { PortalRequirements } from "../requirements/portal-requirements";
 import { PortalBaselines } from "../baselines/portal-baselines";
 import { PortalChangeRequests } from "../change-requests/portal-change-requests";
 import { PortalRisks } from "../risks/portal-risks";
+import { PortalMeetings } from "../meetings/portal-meetings";
 import { StageStepper } from "../projects/stage-stepper";
 import { PortalQuestionnaires } from "../questionnaires/portal-questionnaires";
 import { PortalPendingConfirmations } from "../client-confirmation/portal-pending-confirmations";
 import "../projects/projects.css";
 import "./portal.css";
 
-const PORTAL_TABS = ["overview", "requirements", "baselines", "change-requests", "risks", "comments", "files"] as const;
+const PORTAL_TABS = ["overview", "requirements", "baselines", "change-requests", "risks", "meetings", "comments", "files"] as const;
 type PortalTab = (typeof PORTAL_TABS)[number];
 function isPortalTab(value: string | null): value is PortalTab {
   return value !== null && (PORTAL_TABS as readonly string[]).includes(value);
@@ -54,6 +55,7 @@ export function PortalProject({ projectId }: { projectId: string }) {
     { id: "baselines", label: t("baselines.portal.tab") },
     { id: "change-requests", label: t("changeRequests.portal.tab") },
     { id: "risks", label: t("risks.portal.tab") },
+    { id: "meetings", label: t("meetings.portal.tab") },
     { id: "comments", label: t("portal.tabs.comments") },
     { id: "files", label: t("portal.tabs.files") },
   ];
@@ -83,6 +85,8 @@ export function PortalProject({ projectId }: { projectId: string }) {
             <PortalChangeRequests projectId={projectId} />
           ) : tab === "risks" ? (
             <PortalRisks projectId={projectId} />
+          ) : tab === "meetings" ? (
+            <PortalMeetings projectId={projectId} />
           ) : tab === "comments" ? (
             <CommentsPanel entityType="project" entityId={projectId} canComment={can.comment} meId={me.id} canModerate={false} />
           ) : (

@@ -29,11 +29,11 @@ export function isSubSection(value: TProjectSection): value is keyof typeof SUB_
 
 /** Sections with pages of their own below them (`/projects/:id/requirements/:requirementId`): active there too. */
 export function sectionHasSubPages(value: TProjectSection): boolean {
-  return isSubSection(value) || value === "requirements" || value === "planning";
+  return isSubSection(value) || value === "requirements" || value === "planning" || value === "execution" || value === "monitoring";
 }
 
 /** Sections whose features have not shipped yet: they show an honest "coming" state, never sample data. */
-export const UPCOMING_SECTIONS = ["execution", "monitoring", "delivery", "support"] as const;
+export const UPCOMING_SECTIONS = ["delivery", "support"] as const;
 export type TUpcomingSection = (typeof UPCOMING_SECTIONS)[number];
 
 export function isProjectSection(value: string | undefined): value is TProjectSection {

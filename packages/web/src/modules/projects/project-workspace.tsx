@@ -14,6 +14,8 @@ import { UpcomingSection } from "./upcoming-section";
 import { ElicitationArea } from "../elicitation/elicitation-area";
 import { RequirementsSection, type RequirementsView } from "../requirements/requirements-section";
 import { PlanningArea, type PlanningAreaView } from "../planning/planning-area";
+import { ExecutionArea, type ExecutionAreaView } from "../execution/execution-area";
+import { MonitoringArea, type MonitoringAreaView } from "../monitoring/monitoring-area";
 import { isProjectSection, isUpcomingSection } from "./project-sections";
 import { projectPermissions } from "./project-permissions";
 import "./projects.css";
@@ -25,10 +27,14 @@ export type ProjectWorkspaceProps = {
   requirementsView?: RequirementsView;
   /** In the Planning area: the plan (default, `/projects/:id/planning`), the Gantt chart, the risk register or one risk. */
   planningView?: PlanningAreaView;
+  /** In the Execution area: the task board (default, `/projects/:id/execution`) or another execution tab. */
+  executionView?: ExecutionAreaView;
+  /** In the Monitoring area: earned value (default, `/projects/:id/monitoring`), burndown or the milestone trend. */
+  monitoringView?: MonitoringAreaView;
 };
 
 /** The staff project page: header, life-cycle navigation and the selected area. */
-export function ProjectWorkspace({ projectId, section = "overview", requirementsView, planningView }: ProjectWorkspaceProps) {
+export function ProjectWorkspace({ projectId, section = "overview", requirementsView, planningView, executionView, monitoringView }: ProjectWorkspaceProps) {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const project = useProject(projectId);
@@ -61,6 +67,10 @@ export function ProjectWorkspace({ projectId, section = "overview", requirements
             <ElicitationArea project={project.data} />
           ) : section === "planning" ? (
             <PlanningArea project={project.data} me={me} view={planningView ?? { kind: "plan" }} />
+          ) : section === "execution" ? (
+            <ExecutionArea project={project.data} me={me} view={executionView ?? { kind: "board" }} />
+          ) : section === "monitoring" ? (
+            <MonitoringArea project={project.data} me={me} view={monitoringView ?? { kind: "earned-value" }} />
           ) : section === "collaboration" ? (
             <ProjectCollaboration project={project.data} me={me} can={can} />
           ) : isUpcomingSection(section) ? (

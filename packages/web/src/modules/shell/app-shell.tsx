@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useSignedInMe } from "../auth/session";
 import { Brand } from "./brand";
 import { UserMenu } from "./user-menu";
+import { HeaderTimer } from "../time/timer-control";
 import { useFocusMainOnNavigate } from "./use-focus-main";
 import "./shell.css";
 
@@ -31,6 +32,12 @@ export function AppShell() {
             <NavLink to="/" end className={({ isActive, isPending }) => navClass({ isActive: isActive || isPending })}>
               {t("nav.projects")}
             </NavLink>
+            <NavLink to="/my-work" className={navClass} data-testid="nav-my-work">
+              {t("myWork.nav")}
+            </NavLink>
+            <NavLink to="/time" className={navClass} data-testid="nav-time">
+              {t("time.nav")}
+            </NavLink>
             <NavLink to="/clients" className={navClass}>
               {t("nav.clients")}
             </NavLink>
@@ -38,6 +45,7 @@ export function AppShell() {
               {t("nav.people")}
             </NavLink>
           </nav>
+          <HeaderTimer />
           <UserMenu />
         </div>
       </header>

@@ -9,14 +9,12 @@ import { useTranslation } from "react-i18next";
 import { planWbsCompare, type PlanVarianceRow } from "@jiaofu/engine";
 import { formatPlanDate } from "../plan-format";
 import { formatVariance } from "./plan-variance-model";
+import { readChartColors } from "../../../ui/chart-colors";
 
 /** The theme tokens behind the bars (theme.css); SVG attributes need the values, not `var(…)`. */
 const TOKENS = { baseline: "--color-border-strong", late: "--color-warning", early: "--color-success", same: "--color-primary", grid: "--color-border", text: "--color-text-muted" } as const;
 
-function readColors(): Record<keyof typeof TOKENS, string> {
-  const style = getComputedStyle(document.documentElement);
-  return Object.fromEntries(Object.entries(TOKENS).map(([name, token]) => [name, style.getPropertyValue(token).trim() || "currentColor"])) as Record<keyof typeof TOKENS, string>;
-}
+const readColors = () => readChartColors(TOKENS);
 const COLORS = readColors();
 const tick = { fill: COLORS.text, fontSize: 12 };
 /** Milestones have no length: drawn as a sliver so they still show. */

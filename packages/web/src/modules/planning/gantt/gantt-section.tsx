@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useQueryClient } from "@tanstack/react-query";
 import type { TMe, TPlan, TPlanChange, TPlanTask, TProject } from "@jiaofu/contracts";
-import { planCalendarCompile, planCalendarFromForm, planDayAxis, planDefaultCalendar } from "@jiaofu/engine";
+import { boardColumnOf, planCalendarCompile, planCalendarFromForm, planDayAxis, planDefaultCalendar } from "@jiaofu/engine";
 import { api } from "../../../api";
 import { apiMessageOf } from "../../../lib/api-errors";
 import { Button, Card, EmptyState, LoadingBlock, Select, useToast } from "../../../ui";
@@ -78,6 +78,15 @@ function GanttWorkspace({ project, plan, can }: { project: TProject; plan: TPlan
     return planDayAxis(planCalendarCompile(form.ok ? form.value : planDefaultCalendar()), plan.start);
   }, [plan.calendar, plan.start]);
   const lastDay = useMemo(() => plan.tasks.reduce((max, task) => Math.max(max, task.schedule.finishDay ?? 0), 0), [plan.tasks]);
+  // The board column of each leaf task, as the board derives it (docs/execution.md, "Board").
+  const statusOf = useCallback(
+    (task: TPlanTask) => {
+      if (task.kind !== "task" || plan.statuses.length === 0) return null;
+      const id = boardColumnOf(plan.statuses, task);
+      return plan.statuses.find((s) => s.id === id)?.name ?? null;
+    },
+    [plan.statuses],
+  );
   const dayMap = useMemo(() => ganttDayMap(axis, lastDay + 90), [axis, lastDay]);
   const rows = useMemo(() => planVisibleTasks(plan.tasks, collapsed), [plan.tasks, collapsed]);
 
@@ -287,6 +296,7 @@ function GanttWorkspace({ project, plan, can }: { project: TProject; plan: TPlan
             commit={commit}
             onRefused={onRefused}
             scrollToDay={scrollToDay}
+            statusOf={statusOf}
           />
         )}
         <p className="subtle plan-shortcuts">{can.edit ? t("gantt.hint") : t("gantt.readOnly")}</p>

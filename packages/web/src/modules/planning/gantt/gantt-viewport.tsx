@@ -59,6 +59,8 @@ export type GanttViewportProps = {
   onRefused: (reason: "cycle" | "invalid" | "finish") => void;
   /** Scrolls to a calendar day when it changes (the Today button). */
   scrollToDay: { day: number; at: number } | null;
+  /** The board column a task shows in (modules/board), or null (summaries, milestones, no workflow yet). */
+  statusOf: (task: TPlanTask) => string | null;
 };
 
 export type GanttDrop =
@@ -462,9 +464,14 @@ export function GanttViewport(props: GanttViewportProps) {
                       ) : (
                         <span className="plan-toggle-space" />
                       )}
-                      <span className="gantt-name-text" title={task.name}>
+                      <span className="gantt-name-text" title={props.statusOf(task) ? `${task.name} · ${props.statusOf(task) ?? ""}` : task.name}>
                         {task.name}
                       </span>
+                      {props.statusOf(task) ? (
+                        <span className="gantt-status" data-testid="gantt-status">
+                          {props.statusOf(task)}
+                        </span>
+                      ) : null}
                     </span>
                     {narrow ? null : (
                       <>

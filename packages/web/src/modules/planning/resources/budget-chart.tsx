@@ -6,13 +6,11 @@ import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, 
 import { useTranslation } from "react-i18next";
 import type { TPlanBudget } from "@jiaofu/contracts";
 import { formatMoney } from "./resource-format";
+import { readChartColors } from "../../../ui/chart-colors";
 
 const TOKENS = { bar: "--color-primary", line: "--color-warning", grid: "--color-border", text: "--color-text-muted" } as const;
 
-function readColors(): Record<keyof typeof TOKENS, string> {
-  const style = getComputedStyle(document.documentElement);
-  return Object.fromEntries(Object.entries(TOKENS).map(([name, token]) => [name, style.getPropertyValue(token).trim() || "currentColor"])) as Record<keyof typeof TOKENS, string>;
-}
+const readColors = () => readChartColors(TOKENS);
 
 /** Short axis labels: a month as 2026-10, a week by its Monday (10-12). */
 export const periodLabel = (from: string, interval: TPlanBudget["interval"]) => (interval === "month" ? from.slice(0, 7) : from.slice(5));

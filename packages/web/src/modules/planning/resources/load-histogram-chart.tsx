@@ -7,14 +7,12 @@ import { Bar, CartesianGrid, Cell, ComposedChart, Line, ResponsiveContainer, Too
 import { useTranslation } from "react-i18next";
 import { formatPlanDate } from "../plan-format";
 import { formatNumber } from "./resource-format";
+import { readChartColors } from "../../../ui/chart-colors";
 
 /** The theme tokens behind the chart (theme.css); SVG attributes need the values, not `var(…)`. */
 const TOKENS = { bar: "--color-primary", over: "--color-danger", capacity: "--color-text", grid: "--color-border", text: "--color-text-muted" } as const;
 
-function readColors(): Record<keyof typeof TOKENS, string> {
-  const style = getComputedStyle(document.documentElement);
-  return Object.fromEntries(Object.entries(TOKENS).map(([name, token]) => [name, style.getPropertyValue(token).trim() || "currentColor"])) as Record<keyof typeof TOKENS, string>;
-}
+const readColors = () => readChartColors(TOKENS);
 
 /** One bar: a day (or the week starting on `date`), its peak units and capacity. */
 export type LoadBar = { date: string; units: number; capacity: number | null; overAllocated: boolean };

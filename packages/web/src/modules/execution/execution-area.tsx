@@ -1,0 +1,49 @@
+import { Link } from "react-router";
+import { useTranslation } from "react-i18next";
+import type { TMe, TProject } from "@jiaofu/contracts";
+import { BoardSection } from "../board/board-section";
+import { MeetingDetail } from "../meetings/meeting-detail";
+import { meetingsPath } from "../meetings/meeting-paths";
+import { MeetingsSection } from "../meetings/meetings-section";
+import { TimesheetApprovals } from "../time/timesheet-approvals";
+import { timePermissions } from "../time/time-permissions";
+
+/**
+ * What the Execution area shows, from its address: the task board (`/projects/:id/execution`, the default) and the
+ * other execution tabs. Each tab adds its kind here and its link in the sub-navigation below.
+ */
+export type ExecutionAreaView = { kind: "board" } | { kind: "meetings" } | { kind: "meeting"; meetingId: string } | { kind: "timesheets" };
+
+export const boardPath = (projectId: string) => `/projects/${projectId}/execution`;
+export const timesheetsPath = (projectId: string) => `/projects/${projectId}/execution/timesheets`;
+
+/** The Execution area of a project: the task board and the other execution tabs, one link each. */
+export function ExecutionArea({ project, me, view }: { project: TProject; me: TMe; view: ExecutionAreaView }) {
+  const { t } = useTranslation();
+  return (
+    <div className="stack">
+      <nav className="subnav" aria-label={t("execution.subnav.label")}>
+        <Link to={boardPath(project.id)} className={view.kind === "board" ? "subnav-link active" : "subnav-link"} aria-current={view.kind === "board" ? "page" : undefined} data-testid="board-tab">
+          {t("execution.subnav.board")}
+        </Link>
+        <Link
+          to={meetingsPath(project.id)}
+          className={view.kind === "meetings" || view.kind === "meeting" ? "subnav-link active" : "subnav-link"}
+          aria-current={view.kind === "meetings" ? "page" : undefined}
+          data-testid="meetings-tab"
+        >
+          {t("meetings.tab")}
+        </Link>
+        {timePermissions(me, project).approve ? (
+          <Link to={timesheetsPath(project.id)} className={view.kind === "timesheets" ? "subnav-link active" : "subnav-link"} aria-current={view.kind === "timesheets" ? "page" : undefined} data-testid="timesheets-tab-link">
+            {t("time.executionTab")}
+          </Link>
+        ) : null}
+      </nav>
+      {view.kind === "board" ? <BoardSection project={project} me={me} /> : null}
+      {view.kind === "meetings" ? <MeetingsSection project={project} me={me} /> : null}
+      {view.kind === "meeting" ? <MeetingDetail key={view.meetingId} project={project} me={me} meetingId={view.meetingId} /> : null}
+      {view.kind === "timesheets" ? <TimesheetApprovals project={project} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { Link } from "react-router";
+import { useTranslation } from "react-i18next";
+import type { TMe, TProject } from "@jiaofu/contracts";
+import { Button, Card, EmptyState, useToast } from "../../ui";
+import { planPermissions } from "../planning/plan-permissions";
+import { BurndownView } from "./burndown-view";
+import { EarnedValueView } from "./earned-value-view";
+import { MilestoneTrendView } from "./milestone-trend-view";
+import { useRefreshSnapshot } from "./monitoring.queries";
+import "./monitoring.css";
+
+/** What the Monitoring area shows, from its address. */
+export type MonitoringAreaView = { kind: "earned-value" } | { kind: "burndown" } | { kind: "milestones" };
+
+export const monitoringPath = (projectId: string) => `/projects/${projectId}/monitoring`;
+export const burndownPath = (projectId: string) => `/projects/${projectId}/monitoring/burndown`;
+export const milestoneTrendPath = (projectId: string) => `/projects/${projectId}/monitoring/milestones`;
+
+/**
+ * The Monitoring area of a project (docs/monitoring.md): earned value with the S-curve, burndown/burnup and the
+ * milestone trend — the team's figures (a client contact gets a notice; the server refuses them too).
+ */
+export function MonitoringArea({ project, me, view }: { project: TProject; me: TMe; view: MonitoringAreaView }) {
+  const { t } = useTranslation();
+  const can = planPermissions(me, project);
+  const refresh = useRefreshSnapshot(project.id);
+  const toast = useToast();
+  if (!can.internal) {
+    return (
+      <Card>
+        <EmptyState icon="∿" title={t("monitoring.teamOnly")} />
+      </Card>
+    );
+  }
+  const tab = (kind: MonitoringAreaView["kind"], to: string, label: string, testId: string) => (
+    <Link to={to} className={view.kind === kind ? "subnav-link active" : "subnav-link"} aria-current={view.kind === kind ? "page" : undefined} data-testid={testId}>
+      {label}
+    </Link>
+  );
+  return (
+    <div className="stack">
+      <div className="monitoring-head">
+        <nav className="subnav" aria-label={t("monitoring.subnav.label")}>
+          {tab("earned-value", monitoringPath(project.id), t("monitoring.subnav.earnedValue"), "earned-value-tab")}
+          {tab("burndown", burndownPath(project.id), t("monitoring.subnav.burndown"), "burndown-tab")}
+          {tab("milestones", milestoneTrendPath(project.id), t("monitoring.subnav.milestones"), "milestone-trend-tab")}
+        </nav>
+        {can.edit ? (
+          <Button
+            size="sm"
+            variant="ghost"
+            disabled={refresh.isPending}
+            data-testid="monitoring-refresh"
+            onClick={() => refresh.mutate(undefined, { onSuccess: () => toast.show(t("monitoring.refreshed"), "success") })}
+          >
+            {t("monitoring.refresh")}
+          </Button>
+        ) : null}
+      </div>
+      {view.kind === "earned-value" ? <EarnedValueView project={project} /> : view.kind === "burndown" ? <BurndownView project={project} /> : <MilestoneTrendView project={project} />}
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { MyWork } from "../modules/board/my-work";
+
+export function MyWorkPage() {
+  return <MyWork />;
+}

@@ -1,0 +1,5 @@
+import { TimePageContent } from "../modules/time/time-page-content";
+
+export function TimePage() {
+  return <TimePageContent />;
+}
