@@ -13,6 +13,36 @@ import type {
 } from "./meetings";
 import type { TErrorCode, TErrorResponse } from "./errors";
 import type { ZBurndown, ZBurndownQuery, ZEarnedValue, ZEarnedValueQuery, ZMilestoneTrend, ZProgressSnapshot } from "./monitoring";
+import type {
+  ZGenerateStatusReportRequest,
+  ZPublishStatusReportRequest,
+  ZStatusReport,
+  ZStatusReportList,
+  ZStatusReportSchedule,
+  ZUpdateStatusReportRequest,
+  ZUpdateStatusReportScheduleRequest,
+} from "./status-reports";
+import type {
+  ZAddQualityGateItemRequest,
+  ZCreateDefectRequest,
+  ZCreateQualityGateRequest,
+  ZCreateTestCaseRequest,
+  ZDecideQualityGateRequest,
+  ZDefect,
+  ZDefectList,
+  ZDefectTrend,
+  ZDefectTrendQuery,
+  ZListDefectsQuery,
+  ZQualityGate,
+  ZQualityGates,
+  ZRecordTestRunRequest,
+  ZTestCase,
+  ZTestCaseList,
+  ZTestRunOutcome,
+  ZUpdateDefectRequest,
+  ZUpdateQualityGateItemRequest,
+  ZUpdateTestCaseRequest,
+} from "./quality";
 import type { TPage } from "./common";
 import type { ZMe, ZSignInResponse, ZApiToken, ZCreatedApiToken, ZPasswordResetLink, ZUpdateMeRequest, ZCreateApiTokenRequest } from "./auth";
 import type { ZUser, ZCreateUserRequest, ZUpdateUserRequest, ZListUsersQuery } from "./people";
@@ -597,6 +627,41 @@ export function createApiClient(options: ApiClientOptions = {}) {
       burndown: (projectId: string, query?: In<typeof ZBurndownQuery>) => request<Out<typeof ZBurndown>>("GET", `/api/v1/projects/${enc(projectId)}/burndown${toQuery(query)}`),
       milestoneTrend: (projectId: string) => request<Out<typeof ZMilestoneTrend>>("GET", `/api/v1/projects/${enc(projectId)}/milestone-trend`),
       refreshSnapshot: (projectId: string) => request<Out<typeof ZProgressSnapshot>>("POST", `/api/v1/projects/${enc(projectId)}/progress-snapshots`),
+    },
+    /** Status reports (docs/monitoring.md, "Status reports"): generate a draft, edit, publish (then immutable), export, the weekly schedule. */
+    statusReports: {
+      list: (projectId: string) => request<Out<typeof ZStatusReportList>>("GET", `/api/v1/projects/${enc(projectId)}/status-reports`),
+      generate: (projectId: string, body: In<typeof ZGenerateStatusReportRequest>) =>
+        request<Out<typeof ZStatusReport>>("POST", `/api/v1/projects/${enc(projectId)}/status-reports`, body),
+      get: (id: string) => request<Out<typeof ZStatusReport>>("GET", `/api/v1/status-reports/${enc(id)}`),
+      update: (id: string, body: In<typeof ZUpdateStatusReportRequest>) => request<Out<typeof ZStatusReport>>("PATCH", `/api/v1/status-reports/${enc(id)}`, body),
+      publish: (id: string, body: In<typeof ZPublishStatusReportRequest>) => request<Out<typeof ZStatusReport>>("POST", `/api/v1/status-reports/${enc(id)}/publish`, body),
+      pdfUrl: (id: string) => `${baseUrl}/api/v1/status-reports/${enc(id)}/export.pdf`,
+      markdownUrl: (id: string) => `${baseUrl}/api/v1/status-reports/${enc(id)}/export.md`,
+      schedule: (projectId: string) => request<Out<typeof ZStatusReportSchedule>>("GET", `/api/v1/projects/${enc(projectId)}/status-report-schedule`),
+      updateSchedule: (projectId: string, body: In<typeof ZUpdateStatusReportScheduleRequest>) =>
+        request<Out<typeof ZStatusReportSchedule>>("PUT", `/api/v1/projects/${enc(projectId)}/status-report-schedule`, body),
+    },
+    /** Quality checks (docs/monitoring.md, "Quality"): gates per phase, test cases, defects, the defect trend. */
+    quality: {
+      gates: (projectId: string) => request<Out<typeof ZQualityGates>>("GET", `/api/v1/projects/${enc(projectId)}/quality-gates`),
+      createGate: (projectId: string, body: In<typeof ZCreateQualityGateRequest>) => request<Out<typeof ZQualityGate>>("POST", `/api/v1/projects/${enc(projectId)}/quality-gates`, body),
+      addGateItem: (gateId: string, body: In<typeof ZAddQualityGateItemRequest>) => request<Out<typeof ZQualityGate>>("POST", `/api/v1/quality-gates/${enc(gateId)}/items`, body),
+      updateGateItem: (gateId: string, itemId: string, body: In<typeof ZUpdateQualityGateItemRequest>) =>
+        request<Out<typeof ZQualityGate>>("PATCH", `/api/v1/quality-gates/${enc(gateId)}/items/${enc(itemId)}`, body),
+      decideGate: (gateId: string, body: In<typeof ZDecideQualityGateRequest>) => request<Out<typeof ZQualityGate>>("POST", `/api/v1/quality-gates/${enc(gateId)}/decision`, body),
+      testCases: (projectId: string) => request<Out<typeof ZTestCaseList>>("GET", `/api/v1/projects/${enc(projectId)}/test-cases`),
+      createTestCase: (projectId: string, body: In<typeof ZCreateTestCaseRequest>) => request<Out<typeof ZTestCase>>("POST", `/api/v1/projects/${enc(projectId)}/test-cases`, body),
+      updateTestCase: (id: string, body: In<typeof ZUpdateTestCaseRequest>) => request<Out<typeof ZTestCase>>("PATCH", `/api/v1/test-cases/${enc(id)}`, body),
+      deleteTestCase: (id: string, version: number) => request<void>("DELETE", `/api/v1/test-cases/${enc(id)}${toQuery({ version })}`),
+      recordRun: (id: string, body: In<typeof ZRecordTestRunRequest>) => request<Out<typeof ZTestRunOutcome>>("POST", `/api/v1/test-cases/${enc(id)}/runs`, body),
+      defects: (projectId: string, query?: In<typeof ZListDefectsQuery>) => request<Out<typeof ZDefectList>>("GET", `/api/v1/projects/${enc(projectId)}/defects${toQuery(query)}`),
+      createDefect: (projectId: string, body: In<typeof ZCreateDefectRequest>) => request<Out<typeof ZDefect>>("POST", `/api/v1/projects/${enc(projectId)}/defects`, body),
+      defect: (id: string) => request<Out<typeof ZDefect>>("GET", `/api/v1/defects/${enc(id)}`),
+      updateDefect: (id: string, body: In<typeof ZUpdateDefectRequest>) => request<Out<typeof ZDefect>>("PATCH", `/api/v1/defects/${enc(id)}`, body),
+      deleteDefect: (id: string, version: number) => request<void>("DELETE", `/api/v1/defects/${enc(id)}${toQuery({ version })}`),
+      defectTrend: (projectId: string, query?: In<typeof ZDefectTrendQuery>) =>
+        request<Out<typeof ZDefectTrend>>("GET", `/api/v1/projects/${enc(projectId)}/defects/trend${toQuery(query)}`),
     },
     /** The task board (docs/execution.md, "Board"): workflow, cards, moves, quick add, task detail, My work. */
     board: {

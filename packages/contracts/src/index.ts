@@ -24,4 +24,6 @@ export * from "./board";
 export * from "./meetings";
 export * from "./time";
 export * from "./monitoring";
+export * from "./status-reports";
+export * from "./quality";
 export * from "./api-client";

@@ -12,3 +12,5 @@ export * from "./board/index";
 export * from "./time/index";
 export * from "./meetings/index";
 export * from "./monitoring/index";
+export * from "./quality/index";
+export * from "./reports/index";

@@ -9,6 +9,7 @@ import { migrateDatabase } from "./db/database";
 import { createMailer } from "./platform/mailer";
 import { seedDemoIfEmpty, DEMO_PASSWORD, DEMO_ACCOUNTS } from "./demo/seed-demo";
 import { startDailySnapshots } from "./modules/monitoring/monitoring.service";
+import { startStatusReportSchedules } from "./modules/status-reports/status-reports.service";
 
 export { buildApp } from "./app";
 export { loadConfig, ConfigError, type Config } from "./config";
@@ -41,10 +42,13 @@ export async function startServer(config: Config = loadConfig(), command = "serv
     app.log.info({ url, database: database.kind, seeded }, "Jiaofu is listening");
     // Today's progress snapshot of every active project (docs/monitoring.md, "When snapshots are taken").
     const stopSnapshots = startDailySnapshots(deps, app.log);
+    // Weekly status reports of the projects that scheduled one (docs/monitoring.md, "Status reports").
+    const stopReportSchedules = startStatusReportSchedules(deps, app.log);
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
         await stopSnapshots();
+        await stopReportSchedules();
         await app.close();
         await database.close();
         await release();

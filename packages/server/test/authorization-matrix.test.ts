@@ -28,6 +28,8 @@ import { planBaselines } from "../src/db/schema";
 import { requirementScoringModels } from "../src/db/schema";
 import { runningTimers, timeEntries, timesheetProjects, timesheets } from "../src/db/schema";
 import { meetingFeedTokens, meetingItems, meetings } from "../src/db/schema";
+import { statusReportSchedules, statusReports } from "../src/db/schema";
+import { defects, qualityGateItems, qualityGates, testCases } from "../src/db/schema";
 
 /**
  * Every route the app registers, seen by an `onRoute` hook installed on the Fastify instance the moment `buildApp`
@@ -429,6 +431,38 @@ const freshBoard = {
   statusOfA: async () => (await freshBoard.workflowOfA()).statuses[1]?.id as string,
 };
 /** A milestone feed of project A for its manager (a fresh token per call: rotating would revoke the previous one). */
+// ---- Quality (modules/quality) ------------------------------------------------------------------------------------
+/** Quality records written straight to the database: a phase with an open gate, test cases and defects on a project. */
+let qualityNumber = 1000;
+const freshQuality = {
+  gateOn: async (projectId: string) => {
+    const phaseTaskId = await freshPlan.taskOn(projectId, "Matrix phase");
+    const [gate] = await t.db.insert(qualityGates).values({ workspaceId: w.workspace.id, projectId, phaseTaskId, name: "Matrix gate" }).returning();
+    const id = (gate as { id: string }).id;
+    const [item] = await t.db.insert(qualityGateItems).values({ workspaceId: w.workspace.id, gateId: id, position: 0, text: "Reviewed" }).returning();
+    return { id, itemId: (item as { id: string }).id };
+  },
+  testCaseOn: async (projectId: string, title = "Matrix test case") => {
+    const [row] = await t.db.insert(testCases).values({ workspaceId: w.workspace.id, projectId, number: qualityNumber++, title, createdById: w.pm.id }).returning();
+    return (row as { id: string }).id;
+  },
+  /** A defect raised by the project's client contact (contact A reads those of project A). */
+  defectOn: async (projectId: string, reportedById: string, title = "Matrix defect") => {
+    const [row] = await t.db.insert(defects).values({ workspaceId: w.workspace.id, projectId, number: qualityNumber++, title, severity: "minor", reportedById }).returning();
+    return (row as { id: string }).id;
+  },
+};
+const qualityFixtures = { gateB: { id: "", itemId: "" }, testCaseB: "", defectB: "" };
+async function createQualityFixtures() {
+  qualityFixtures.gateB = await freshQuality.gateOn(w.projectB.id);
+  qualityFixtures.testCaseB = await freshQuality.testCaseOn(w.projectB.id, SECRET_B);
+  qualityFixtures.defectB = await freshQuality.defectOn(w.projectB.id, w.contactB.id, SECRET_B);
+}
+/** Defects: the team reads and moves them all; contact A raises and reads those of the client's side. */
+const raisesDefectsOnA = "401 ok  ok  ok  ok  403 404 ok  404";
+/** A gate or a test case is the team's: contact A does not learn it exists (404), as for another project's. */
+const editsQualityRecordOnA = "401 ok  ok  ok  ok  403 404 404 404";
+const deletesQualityRecordOnA = "401 ok  ok  ok  403 403 404 404 404";
 const freshPlanFeed = {
   ofManagerOnA: async () => {
     const token = randomBytes(32).toString("base64url");
@@ -436,6 +470,52 @@ const freshPlanFeed = {
     return token;
   },
 };
+// ---- Status reports (modules/status-reports) ----------------------------------------------------------------------
+/**
+ * Reports written straight to the database (the generation itself is tested in its routes test): on project A a
+ * published one (contact A sees it) and a draft (contact A does not), and B's, titled with B's secret. Rows that edit
+ * or publish take a fresh draft per person.
+ */
+const statusReportFixtures = { publishedA: "", draftA: "", reportB: "" };
+const freshStatusReport = {
+  on: async (projectId: string, published: boolean, title = "Matrix report") => {
+    const rule = { rag: "green" as const, rule: { key: "status_report.rule.scope.green", params: {} } };
+    const [row] = await t.db
+      .insert(statusReports)
+      .values({
+        workspaceId: w.workspace.id,
+        projectId,
+        number: sql`(select coalesce(max(s.number), 0) + 1 from status_reports s where s.project_id = ${projectId})`,
+        periodFrom: "2026-03-02",
+        periodTo: "2026-03-08",
+        title,
+        overall: "green",
+        dimensions: Object.fromEntries(["scope", "schedule", "cost", "quality", "risk"].map((d) => [d, { rag: "green", rule: rule.rule.key, note: "" }])) as never,
+        content: {
+          asOf: "2026-03-08", currency: "CNY", percentComplete: 0, phases: [], milestones: [], completedInPeriod: 0, topRisks: [], openChangeRequests: [],
+          earnedValue: { spi: null, cpi: null, bac: 0, pv: 0, ev: 0, ac: 0, eac: null, vac: null }, defects: { critical: 0, major: 0, openGates: 0 },
+          generated: Object.fromEntries(["scope", "schedule", "cost", "quality", "risk"].map((d) => [d, rule])), overrides: {},
+        },
+        createdById: w.pm.id,
+        ...(published ? { status: "published" as const, publishedAt: new Date(), publishedById: w.pm.id } : {}),
+      })
+      .returning();
+    return (row as { id: string }).id;
+  },
+  scheduleVersion: async (projectId: string) => (await t.db.select({ v: statusReportSchedules.version }).from(statusReportSchedules).where(eq(statusReportSchedules.projectId, projectId)))[0]?.v ?? 0,
+};
+async function createStatusReportFixtures() {
+  statusReportFixtures.publishedA = await freshStatusReport.on(w.projectA.id, true);
+  statusReportFixtures.draftA = await freshStatusReport.on(w.projectA.id, false);
+  statusReportFixtures.reportB = await freshStatusReport.on(w.projectB.id, true, SECRET_B);
+}
+/** A report of A: its readers see a published one; a draft is the team's (contact A: 404). */
+const teamSeesDraftOnA = "401 ok  ok  ok  ok  ok  404 404 404";
+/** Publishing a draft of A: managers and admins; contact A cannot see a draft at all. */
+const publishesOnA = "401 ok  ok  ok  403 403 404 404 404";
+/** Editing a draft of A: the team who writes reports; contact A cannot see a draft at all. */
+const editsDraftOnA = "401 ok  ok  ok  ok  403 404 404 404";
+
 // ---- Meetings (modules/meetings) -----------------------------------------------------------------------------------
 /**
  * Meetings written straight to the database: on project A one shared with the client (contact A sees it), one
@@ -684,6 +764,19 @@ const ROWS: Row[] = [
   row("GET /api/v1/projects/:id/burndown", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/burndown` }), teamReadsA),
   row("GET /api/v1/projects/:id/milestone-trend", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/milestone-trend` }), teamReadsA),
 
+  // status reports (modules/status-reports; who may: canStatusReports, canStatusReport): the team writes drafts,
+  // managers publish and schedule, contact A reads the published ones
+  row("GET /api/v1/projects/:id/status-reports", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/status-reports` }), readsA),
+  row("POST /api/v1/projects/:id/status-reports", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/status-reports`, body: { periodFrom: "2024-01-01", periodTo: "2024-01-07", title: `by ${f.role}` } }), editsRequirementsA),
+  row("GET /api/v1/status-reports/:id", () => ({ url: `/api/v1/status-reports/${statusReportFixtures.publishedA}` }), readsA, { note: "published" }),
+  row("GET /api/v1/status-reports/:id", () => ({ url: `/api/v1/status-reports/${statusReportFixtures.draftA}` }), teamSeesDraftOnA, { note: "draft" }),
+  row("PATCH /api/v1/status-reports/:id", async (f) => ({ url: `/api/v1/status-reports/${await freshStatusReport.on(f.projectA.id, false)}`, body: { version: 1, summary: `by ${f.role}` } }), editsDraftOnA),
+  row("POST /api/v1/status-reports/:id/publish", async (f) => ({ url: `/api/v1/status-reports/${await freshStatusReport.on(f.projectA.id, false)}/publish`, body: { version: 1 } }), publishesOnA),
+  row("GET /api/v1/status-reports/:id/export.md", () => ({ url: `/api/v1/status-reports/${statusReportFixtures.publishedA}/export.md` }), readsA),
+  row("GET /api/v1/status-reports/:id/export.pdf", () => ({ url: `/api/v1/status-reports/${statusReportFixtures.publishedA}/export.pdf` }), readsA),
+  row("GET /api/v1/projects/:id/status-report-schedule", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/status-report-schedule` }), managesA),
+  row("PUT /api/v1/projects/:id/status-report-schedule", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/status-report-schedule`, body: { version: await freshStatusReport.scheduleVersion(f.projectA.id), enabled: false, weekday: 5, time: "17:00", timeZone: "Asia/Shanghai", publish: false } }), managesA),
+
   // plan exchange (modules/plan-exchange; who may: canPlanExchange): readers export and subscribe, managers import
   row("GET /api/v1/projects/:id/plan/export/mspdi", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/export/mspdi` }), readsA),
   row("GET /api/v1/projects/:id/plan/export/csv", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/export/csv` }), readsA),
@@ -695,6 +788,27 @@ const ROWS: Row[] = [
   row("DELETE /api/v1/projects/:id/plan/feed", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/feed` }), readsA),
   // The feed itself takes no account: the token (the manager's feed of A) is the key.
   row("GET /api/v1/feeds/plan/:token.ics", async () => ({ url: `/api/v1/feeds/plan/${await freshPlanFeed.ofManagerOnA()}.ics` }), publicRoute),
+
+  // quality (modules/quality; who may: canQuality): the team reads, whoever edits the plan writes, managers delete
+  row("GET /api/v1/projects/:id/quality-gates", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/quality-gates` }), teamReadsA),
+  row("POST /api/v1/projects/:id/quality-gates", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/quality-gates`, body: { phaseTaskId: await freshPlan.taskOn(f.projectA.id, `Phase by ${f.role}`) } }), editsRequirementsA),
+  row("POST /api/v1/quality-gates/:id/items", async (f) => ({ url: `/api/v1/quality-gates/${(await freshQuality.gateOn(f.projectA.id)).id}/items`, body: { text: `by ${f.role}` } }), editsQualityRecordOnA),
+  row("PATCH /api/v1/quality-gates/:id/items/:itemId", async () => {
+    const gate = await freshQuality.gateOn(w.projectA.id);
+    return { url: `/api/v1/quality-gates/${gate.id}/items/${gate.itemId}`, body: { version: 1, done: true, evidence: "minutes" } };
+  }, editsQualityRecordOnA),
+  row("POST /api/v1/quality-gates/:id/decision", async () => ({ url: `/api/v1/quality-gates/${(await freshQuality.gateOn(w.projectA.id)).id}/decision`, body: { version: 1, decision: "reopen" } }), editsQualityRecordOnA),
+  row("GET /api/v1/projects/:id/test-cases", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/test-cases` }), teamReadsA),
+  row("POST /api/v1/projects/:id/test-cases", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/test-cases`, body: { title: `by ${f.role}` } }), editsRequirementsA),
+  row("PATCH /api/v1/test-cases/:id", async (f) => ({ url: `/api/v1/test-cases/${await freshQuality.testCaseOn(f.projectA.id)}`, body: { version: 1, title: `by ${f.role}` } }), editsQualityRecordOnA),
+  row("DELETE /api/v1/test-cases/:id", async (f) => ({ url: `/api/v1/test-cases/${await freshQuality.testCaseOn(f.projectA.id)}?version=1` }), deletesQualityRecordOnA),
+  row("POST /api/v1/test-cases/:id/runs", async (f) => ({ url: `/api/v1/test-cases/${await freshQuality.testCaseOn(f.projectA.id)}/runs`, body: { version: 1, result: "passed" } }), editsQualityRecordOnA),
+  row("GET /api/v1/projects/:id/defects", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/defects` }), readsA),
+  row("POST /api/v1/projects/:id/defects", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/defects`, body: { title: `by ${f.role}`, severity: "minor" } }), raisesDefectsOnA),
+  row("GET /api/v1/projects/:id/defects/trend", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/defects/trend` }), teamReadsA),
+  row("GET /api/v1/defects/:id", async (f) => ({ url: `/api/v1/defects/${await freshQuality.defectOn(f.projectA.id, w.contactA.id)}` }), readsA),
+  row("PATCH /api/v1/defects/:id", async (f) => ({ url: `/api/v1/defects/${await freshQuality.defectOn(f.projectA.id, w.contactA.id)}`, body: { version: 1, status: "in_progress" } }), editsRequirementsA),
+  row("DELETE /api/v1/defects/:id", async (f) => ({ url: `/api/v1/defects/${await freshQuality.defectOn(f.projectA.id, w.contactA.id)}?version=1` }), configuresA),
 
   // the task board (modules/board; who may: canBoard) — the team's working view, never a contact's
   row("GET /api/v1/projects/:id/board/workflow", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/board/workflow` }), teamOnlyA),
@@ -856,6 +970,8 @@ beforeAll(createPlanBaselineFixtures);
 beforeAll(createPlanResourceFixtures);
 beforeAll(createRiskFixtures);
 beforeAll(createMeetingFixtures);
+beforeAll(createStatusReportFixtures);
+beforeAll(createQualityFixtures);
 afterAll(() => t.close());
 
 describe("authorisation matrix", () => {
@@ -1050,6 +1166,32 @@ describe("contact A against client B (the other tenant)", () => {
     b("POST", (f) => `/api/v1/projects/${f.projectB.id}/progress-snapshots`, () => ({})),
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/burndown`),
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/milestone-trend`),
+    // B's status reports.
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/status-reports`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/status-reports`, () => ({ periodFrom: "2024-01-01", periodTo: "2024-01-07" })),
+    b("GET", () => `/api/v1/status-reports/${statusReportFixtures.reportB}`),
+    b("PATCH", () => `/api/v1/status-reports/${statusReportFixtures.reportB}`, () => ({ version: 1, summary: "Hijacked" })),
+    b("POST", () => `/api/v1/status-reports/${statusReportFixtures.reportB}/publish`, () => ({ version: 1 })),
+    b("GET", () => `/api/v1/status-reports/${statusReportFixtures.reportB}/export.md`),
+    b("GET", () => `/api/v1/status-reports/${statusReportFixtures.reportB}/export.pdf`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/status-report-schedule`),
+    b("PUT", (f) => `/api/v1/projects/${f.projectB.id}/status-report-schedule`, () => ({ version: 0, enabled: true, weekday: 1, time: "09:00", timeZone: "UTC", publish: true })),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/quality-gates`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/quality-gates`, () => ({ phaseTaskId: planFixtures.taskB })),
+    b("POST", () => `/api/v1/quality-gates/${qualityFixtures.gateB.id}/items`, () => ({ text: "Hack" })),
+    b("PATCH", () => `/api/v1/quality-gates/${qualityFixtures.gateB.id}/items/${qualityFixtures.gateB.itemId}`, () => ({ version: 1, done: true })),
+    b("POST", () => `/api/v1/quality-gates/${qualityFixtures.gateB.id}/decision`, () => ({ version: 1, decision: "reopen" })),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/test-cases`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/test-cases`, () => ({ title: "Hack" })),
+    b("PATCH", () => `/api/v1/test-cases/${qualityFixtures.testCaseB}`, () => ({ version: 1, title: "Hijacked" })),
+    b("DELETE", () => `/api/v1/test-cases/${qualityFixtures.testCaseB}?version=1`),
+    b("POST", () => `/api/v1/test-cases/${qualityFixtures.testCaseB}/runs`, () => ({ version: 1, result: "failed" })),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/defects`),
+    b("POST", (f) => `/api/v1/projects/${f.projectB.id}/defects`, () => ({ title: "Hack", severity: "minor" })),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/defects/trend`),
+    b("GET", () => `/api/v1/defects/${qualityFixtures.defectB}`),
+    b("PATCH", () => `/api/v1/defects/${qualityFixtures.defectB}`, () => ({ version: 1, title: "Hijacked" })),
+    b("DELETE", () => `/api/v1/defects/${qualityFixtures.defectB}?version=1`),
     b("POST", (f) => `/api/v1/projects/${f.projectB.id}/plan/tasks`, () => ({ name: "Hack" })),
     b("PATCH", () => `/api/v1/plan-tasks/${planFixtures.taskB}`, () => ({ version: 1, name: "Hijacked" })),
     b("DELETE", () => `/api/v1/plan-tasks/${planFixtures.taskB}?version=1`),
@@ -1111,7 +1253,7 @@ describe("contact A against client B (the other tenant)", () => {
 
   it("gets 403 or 404 (or an empty list) for every read and write, with nothing of B in any answer", async () => {
     const contactA = await clientFor("contactA");
-    const secretsOfB = [w.clientB.id, w.clientB.name, w.projectB.id, w.projectB.code, w.projectB.name, w.contactB.id, w.contactB.email, commentB, attachmentB, SECRET_B, "b-secret.txt", elicitation.sessionB, elicitation.questionnaireB, baselineFixtures.baselineB, changeRequestFixtures.crB, riskFixtures.riskB, planFixtures.taskB, planBaselineFixtures.baselineB, planResourceFixtures.resourceB, meetingFixtures.meetingB, meetingFixtures.itemB];
+    const secretsOfB = [w.clientB.id, w.clientB.name, w.projectB.id, w.projectB.code, w.projectB.name, w.contactB.id, w.contactB.email, commentB, attachmentB, SECRET_B, "b-secret.txt", elicitation.sessionB, elicitation.questionnaireB, baselineFixtures.baselineB, changeRequestFixtures.crB, riskFixtures.riskB, planFixtures.taskB, planBaselineFixtures.baselineB, planResourceFixtures.resourceB, meetingFixtures.meetingB, meetingFixtures.itemB, qualityFixtures.gateB.id, qualityFixtures.testCaseB, qualityFixtures.defectB];
     const problems: string[] = [];
     for (const attempt of ATTEMPTS) {
       const request: Request = { url: attempt.url(w), body: attempt.body?.(w), ...(attempt.file ? { file: { name: "x.txt", content: "x" } } : {}) };

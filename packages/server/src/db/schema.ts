@@ -1556,3 +1556,207 @@ export const progressSnapshots = pgTable(
   },
   (t) => [uniqueIndex("progress_snapshots_project_day_uq").on(t.projectId, t.asOf)],
 );
+
+// ---- Monitoring (issue 6, second part): status reports, quality, notifications --------------------------------------
+
+type StatusReportDimension = { rag: "green" | "amber" | "red"; rule: string; note: string };
+
+/**
+ * A status report for a period (`SR-n`): generated from the project's data as a draft (RAG per dimension with the rule
+ * that set it, progress, milestones, top risks, open change requests — frozen in `content` when generated), edited,
+ * then published to the client portal. Published reports never change.
+ */
+export const statusReports = pgTable(
+  "status_reports",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    number: integer("number").notNull(),
+    periodFrom: date("period_from", { mode: "string" }).notNull(),
+    periodTo: date("period_to", { mode: "string" }).notNull(),
+    title: text("title").notNull(),
+    status: text("status", { enum: ["draft", "published"] }).notNull().default("draft"),
+    overall: text("overall", { enum: ["green", "amber", "red"] }).notNull(),
+    dimensions: jsonb("dimensions").$type<Record<"scope" | "schedule" | "cost" | "quality" | "risk", StatusReportDimension>>().notNull(),
+    /** The figures as generated (progress, EV indicators, milestones, risks, change requests): what the report shows. */
+    content: jsonb("content").$type<Record<string, unknown>>().notNull(),
+    summary: text("summary").notNull().default(""),
+    nextSteps: text("next_steps").notNull().default(""),
+    /** Who made it: a person, or the weekly schedule. */
+    generatedBy: text("generated_by", { enum: ["person", "schedule"] }).notNull().default("person"),
+    createdById: uuid("created_by_id").references(() => users.id),
+    publishedAt: timestamp("published_at", { withTimezone: true, mode: "date", precision: 3 }),
+    publishedById: uuid("published_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("status_reports_project_number_uq").on(t.projectId, t.number),
+    index("status_reports_project_period_idx").on(t.projectId, t.periodTo),
+    check("status_reports_status_ck", sql`${t.status} in ('draft','published')`),
+    check("status_reports_overall_ck", sql`${t.overall} in ('green','amber','red')`),
+    check("status_reports_period_ck", sql`${t.periodFrom} <= ${t.periodTo}`),
+  ],
+);
+
+/** A project's weekly report schedule: on `weekday` (1 = Monday) at `time` in `timeZone`, a draft is generated. */
+export const statusReportSchedules = pgTable("status_report_schedules", {
+  projectId: uuid("project_id")
+    .primaryKey()
+    .references(() => projects.id, { onDelete: "cascade" }),
+  workspaceId: workspaceRef(),
+  enabled: boolean("enabled").notNull().default(true),
+  weekday: integer("weekday").notNull().default(5),
+  time: text("time").notNull().default("17:00"),
+  timeZone: text("time_zone").notNull().default("Asia/Shanghai"),
+  /** Generate and publish at once (otherwise a draft waits for the manager). */
+  publish: boolean("publish").notNull().default(false),
+  lastRunAt: timestamp("last_run_at", { withTimezone: true, mode: "date", precision: 3 }),
+  updatedById: uuid("updated_by_id").references(() => users.id),
+  updatedAt: updatedAt(),
+  version: version(),
+});
+
+/**
+ * A quality gate of a phase (a top-level summary task): a checklist with evidence. A phase cannot be closed (its
+ * tasks set to 100 %) while its gate is open, unless the gate is waived with a reason.
+ */
+export const qualityGates = pgTable(
+  "quality_gates",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    phaseTaskId: uuid("phase_task_id")
+      .notNull()
+      .references(() => planTasks.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    status: text("status", { enum: ["open", "passed", "waived"] }).notNull().default("open"),
+    waiverReason: text("waiver_reason").notNull().default(""),
+    decidedById: uuid("decided_by_id").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true, mode: "date", precision: 3 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("quality_gates_phase_uq").on(t.phaseTaskId),
+    index("quality_gates_project_idx").on(t.projectId),
+    check("quality_gates_status_ck", sql`${t.status} in ('open','passed','waived')`),
+    check("quality_gates_waiver_ck", sql`${t.status} <> 'waived' or length(${t.waiverReason}) > 0`),
+  ],
+);
+
+/** One check of a gate, ticked with its evidence (a note or a link; files go through attachments). */
+export const qualityGateItems = pgTable(
+  "quality_gate_items",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    gateId: uuid("gate_id")
+      .notNull()
+      .references(() => qualityGates.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    text: text("text").notNull(),
+    done: boolean("done").notNull().default(false),
+    evidence: text("evidence").notNull().default(""),
+    checkedById: uuid("checked_by_id").references(() => users.id, { onDelete: "set null" }),
+    checkedAt: timestamp("checked_at", { withTimezone: true, mode: "date", precision: 3 }),
+    version: version(),
+  },
+  (t) => [index("quality_gate_items_gate_idx").on(t.gateId, t.position)],
+);
+
+/** A test case (`TC-n`) of a project, usually verifying a requirement; its last run's result. */
+export const testCases = pgTable(
+  "test_cases",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    steps: text("steps").notNull().default(""),
+    expected: text("expected").notNull().default(""),
+    requirementId: uuid("requirement_id").references(() => requirements.id, { onDelete: "set null" }),
+    status: text("status", { enum: ["not_run", "passed", "failed", "blocked"] }).notNull().default("not_run"),
+    lastRunAt: timestamp("last_run_at", { withTimezone: true, mode: "date", precision: 3 }),
+    lastRunById: uuid("last_run_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("test_cases_project_number_uq").on(t.projectId, t.number),
+    index("test_cases_requirement_idx").on(t.requirementId),
+    check("test_cases_status_ck", sql`${t.status} in ('not_run','passed','failed','blocked')`),
+  ],
+);
+
+/** A defect (`DEF-n`): severity, status, the requirement and test case it concerns, who fixes it. */
+export const defects = pgTable(
+  "defects",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    severity: text("severity", { enum: ["critical", "major", "minor", "trivial"] }).notNull(),
+    status: text("status", { enum: ["open", "in_progress", "resolved", "closed", "rejected"] }).notNull().default("open"),
+    requirementId: uuid("requirement_id").references(() => requirements.id, { onDelete: "set null" }),
+    testCaseId: uuid("test_case_id").references(() => testCases.id, { onDelete: "set null" }),
+    assigneeId: uuid("assignee_id").references(() => users.id, { onDelete: "set null" }),
+    /** Raised by a client contact (seen in the portal) or by the team. */
+    reportedById: uuid("reported_by_id").references(() => users.id),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true, mode: "date", precision: 3 }),
+    closedAt: timestamp("closed_at", { withTimezone: true, mode: "date", precision: 3 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("defects_project_number_uq").on(t.projectId, t.number),
+    index("defects_project_status_idx").on(t.projectId, t.status),
+    check("defects_severity_ck", sql`${t.severity} in ('critical','major','minor','trivial')`),
+    check("defects_status_ck", sql`${t.status} in ('open','in_progress','resolved','closed','rejected')`),
+  ],
+);
+
+/**
+ * An in-app notification for one person: assigned, mentioned, due soon, overdue, report published, … `params` holds
+ * what the message needs (names, keys), so it is rendered in the reader's language. `dedupeKey` stops the periodic
+ * due-soon / overdue pass from notifying twice.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["assigned", "mentioned", "due_soon", "overdue", "report_published", "timesheet_decided", "action_item"] }).notNull(),
+    projectId: uuid("project_id").references(() => projects.id, { onDelete: "cascade" }),
+    entityType: text("entity_type").notNull(),
+    entityId: uuid("entity_id").notNull(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    params: jsonb("params").$type<Record<string, string | number>>().notNull().default({}),
+    dedupeKey: text("dedupe_key"),
+    readAt: timestamp("read_at", { withTimezone: true, mode: "date", precision: 3 }),
+    emailedAt: timestamp("emailed_at", { withTimezone: true, mode: "date", precision: 3 }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.createdAt),
+    uniqueIndex("notifications_dedupe_uq").on(t.userId, t.dedupeKey),
+    check(
+      "notifications_kind_ck",
+      sql`${t.kind} in ('assigned','mentioned','due_soon','overdue','report_published','timesheet_decided','action_item')`,
+    ),
+  ],
+);

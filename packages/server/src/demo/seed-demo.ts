@@ -42,6 +42,7 @@ import { seedDemoBoard } from "./seed-demo-board";
 import { seedDemoTime } from "./seed-demo-time";
 import { seedDemoMonitoring } from "./seed-demo-monitoring";
 import { seedDemoMeetings } from "./seed-demo-meetings";
+import { seedDemoQuality } from "./seed-demo-quality";
 import type { Actor } from "../platform/policy";
 import { recordAudit } from "../platform/audit";
 import { renderMarkdown } from "../platform/markdown";
@@ -878,6 +879,8 @@ async function insertRequirementsStage(
   await seedDemoMonitoring(tx, pm, projectId, at(0));
   // Meetings: the kick-off (held; its action items became tasks), the weekly status series and a client review shared with the client.
   await seedDemoMeetings(tx, pm, projectId, { pm: userId("pm"), dev: userId("dev"), client: userId("client") }, at(0));
+  // Quality: the first phase's gate passed, the second's open; a dozen test cases and seven defects over five weeks.
+  await seedDemoQuality(tx, pm, projectId, rows, { pm: userId("pm"), dev: userId("dev"), client: userId("client") }, at);
 
   // REQ-2 (leavers disabled) depends on REQ-1 (single sign-on), as the relations repository writes it.
   const [sso, leavers] = rows;

@@ -33,6 +33,8 @@ import { planExchangeRoutes, planFeedRoutes } from "./plan-exchange/plan-exchang
 import { boardRoutes } from "./board/board.routes";
 import { meetingFeedRoutes, meetingsRoutes } from "./meetings/meetings.routes";
 import { monitoringRoutes } from "./monitoring/monitoring.routes";
+import { statusReportsRoutes } from "./status-reports/status-reports.routes";
 import { timeRoutes } from "./time/time.routes";
+import { qualityRoutes } from "./quality/quality.routes";
 
-export const MODULES: FastifyPluginAsyncZod[] = [authRoutes, clientsRoutes, usersRoutes, projectsRoutes, projectMembersRoutes, commentsRoutes, auditRoutes, attachmentsRoutes, requirementsRoutes, requirementRelationsRoutes, requirementProposalsRoutes, savedViewsRoutes, requirementsExportRoutes, requirementsImportRoutes, prioritisationRoutes, requirementConfirmationsRoutes, traceabilityRoutes, elicitationRoutes, questionnairesRoutes, publicQuestionnaireRoutes, baselinesRoutes, changeRequestsRoutes, risksRoutes, planningRoutes, planResourcesRoutes, planBaselinesRoutes, planTemplatesRoutes, planExchangeRoutes, planFeedRoutes, meetingsRoutes, meetingFeedRoutes, monitoringRoutes, boardRoutes, timeRoutes];
+export const MODULES: FastifyPluginAsyncZod[] = [authRoutes, clientsRoutes, usersRoutes, projectsRoutes, projectMembersRoutes, commentsRoutes, auditRoutes, attachmentsRoutes, requirementsRoutes, requirementRelationsRoutes, requirementProposalsRoutes, savedViewsRoutes, requirementsExportRoutes, requirementsImportRoutes, prioritisationRoutes, requirementConfirmationsRoutes, traceabilityRoutes, elicitationRoutes, questionnairesRoutes, publicQuestionnaireRoutes, baselinesRoutes, changeRequestsRoutes, risksRoutes, planningRoutes, planResourcesRoutes, planBaselinesRoutes, planTemplatesRoutes, planExchangeRoutes, planFeedRoutes, meetingsRoutes, meetingFeedRoutes, monitoringRoutes, statusReportsRoutes, boardRoutes, timeRoutes, qualityRoutes];

@@ -821,3 +821,97 @@ export function canMonitoring(actor: Actor, action: MonitoringAction, project: P
       return canPlan(actor, "plan.edit", project);
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Quality checks: gates per phase, test cases, defects (modules/quality; docs/monitoring.md, "Quality").
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * `read`: the gates, test cases, all defects and the trend — staff who read the project, viewers included.
+ * `write`: create gates, tick checklist items with evidence, pass and reopen a gate, write test cases and record
+ * runs, raise, edit and move defects — whoever edits the plan (managers, members, admins). `waive`: let a phase close
+ * with its gate unmet (a reason is required) — the project's managers and admins. `defects.read_client`: the defects
+ * raised by the client's side, read-only — a contact of the project's own client. `defects.raise`: raise a defect —
+ * writers and a contact of the project's own client. `defects.delete`: delete a defect or a test case — managers and
+ * admins (others reject a defect instead, which keeps it in the trend).
+ */
+export type QualityAction = "quality.read" | "quality.write" | "quality.waive" | "defects.read_client" | "defects.raise" | "defects.delete";
+
+export function canQuality(actor: Actor, action: QualityAction, project: ProjectFacts): boolean {
+  const contact = !isStaff(actor) && canProject(actor, "project.read", project);
+  switch (action) {
+    case "quality.read":
+      return canPlan(actor, "plan.read_internal", project);
+    case "quality.write":
+      return canPlan(actor, "plan.edit", project);
+    case "quality.waive":
+    case "defects.delete":
+      return canPlan(actor, "plan.configure", project);
+    case "defects.read_client":
+      return contact;
+    case "defects.raise":
+      return contact || canPlan(actor, "plan.edit", project);
+  }
+}
+
+/** Which defects a reader sees: the team all of them; a contact those raised by the client's side; else none. */
+export type DefectVisibility = { kind: "all" } | { kind: "client_raised" } | { kind: "none" };
+
+export function defectVisibility(actor: Actor, project: ProjectFacts): DefectVisibility {
+  if (canQuality(actor, "quality.read", project)) return { kind: "all" };
+  if (canQuality(actor, "defects.read_client", project)) return { kind: "client_raised" };
+  return { kind: "none" };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Status reports (modules/status-reports; docs/monitoring.md, "Status reports").
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A project's status reports as a whole. `read`: list them — everyone who reads the project (a client contact only
+ * the published ones, see `statusReportVisibility`). `write`: generate a draft — the project's managers and members,
+ * and admins. `schedule`: set the weekly schedule — the project's managers and admins.
+ */
+export type StatusReportsAction = "status_reports.read" | "status_reports.write" | "status_reports.schedule";
+
+export function canStatusReports(actor: Actor, action: StatusReportsAction, project: ProjectFacts): boolean {
+  const read = canProject(actor, "project.read", project);
+  switch (action) {
+    case "status_reports.read":
+      return read;
+    case "status_reports.write":
+      return read && isStaff(actor) && (isAdmin(actor) || project.memberRole === "manager" || project.memberRole === "member");
+    case "status_reports.schedule":
+      return read && isStaff(actor) && (isAdmin(actor) || project.memberRole === "manager");
+  }
+}
+
+export type StatusReportFacts = { project: ProjectFacts; published: boolean };
+
+/**
+ * One report. `read`: staff who read the project see drafts and published reports; a client contact on their own
+ * project sees a report once it is published (404 before, and for another client's). `update`: edit a draft —
+ * whoever writes reports. `publish`: put it in the client portal — the project's managers and admins. A published
+ * report never changes (the service answers 409), whoever asks.
+ */
+export type StatusReportAction = "status_report.read" | "status_report.update" | "status_report.publish";
+
+export function canStatusReport(actor: Actor, action: StatusReportAction, facts: StatusReportFacts): boolean {
+  const visible = canProject(actor, "project.read", facts.project) && (isStaff(actor) || facts.published);
+  switch (action) {
+    case "status_report.read":
+      return visible;
+    case "status_report.update":
+      return visible && canStatusReports(actor, "status_reports.write", facts.project);
+    case "status_report.publish":
+      return visible && canStatusReports(actor, "status_reports.schedule", facts.project);
+  }
+}
+
+/** `status_report.read` as a filter for lists. It must agree with `canStatusReport(actor, "status_report.read", …)`. */
+export type StatusReportVisibility = { kind: "all" } | { kind: "published" } | { kind: "none" };
+
+export function statusReportVisibility(actor: Actor, project: ProjectFacts): StatusReportVisibility {
+  if (!canProject(actor, "project.read", project)) return { kind: "none" };
+  return isStaff(actor) ? { kind: "all" } : { kind: "published" };
+}

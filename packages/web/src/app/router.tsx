@@ -5,7 +5,8 @@ import { PortalShell } from "../modules/shell/portal-shell";
 import { ApiTokensPage } from "../pages/api-tokens.page";
 import { BaselinesPage } from "../pages/baselines.page";
 import { BoardPage } from "../pages/board.page";
-import { BurndownPage, MilestoneTrendPage, MonitoringPage } from "../pages/monitoring.page";
+import { BurndownPage, MilestoneTrendPage, MonitoringPage, QualityPage } from "../pages/monitoring.page";
+import { StatusReportsPage } from "../pages/status-reports.page";
 import { MyWorkPage } from "../pages/my-work.page";
 import { TimePage } from "../pages/time.page";
 import { TimesheetsPage } from "../pages/timesheets.page";
@@ -99,6 +100,9 @@ export const router = createBrowserRouter([
           { path: "/projects/:id/monitoring", element: <MonitoringPage /> },
           { path: "/projects/:id/monitoring/burndown", element: <BurndownPage /> },
           { path: "/projects/:id/monitoring/milestones", element: <MilestoneTrendPage /> },
+          { path: "/projects/:id/monitoring/quality", element: <QualityPage /> },
+          { path: "/projects/:id/monitoring/status-reports", element: <StatusReportsPage /> },
+          { path: "/projects/:id/monitoring/status-reports/:reportId", element: <StatusReportsPage /> },
           { path: "/projects/:id/elicitation/sessions/:sessionId", element: <ElicitationSessionPage /> },
           { path: "/projects/:id/elicitation/questionnaires/:questionnaireId", element: <QuestionnaireBuilderPage /> },
           { path: "/projects/:id/elicitation/questionnaires/:questionnaireId/results", element: <QuestionnaireResultsPage /> },

@@ -19,12 +19,14 @@ import type boardEn from "./board.en.json";
 import type timeEn from "./time.en.json";
 import type meetingsEn from "./meetings.en.json";
 import type monitoringEn from "./monitoring.en.json";
+import type qualityEn from "./quality.en.json";
+import type statusReportsEn from "./status-reports.en.json";
 
 declare module "i18next" {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation must be an interface
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof en & typeof elicitationEn & typeof requirementsEn & typeof prioritisationEn & typeof baselinesEn & typeof clientConfirmationEn & typeof requirementsImportEn & typeof changeRequestsEn & typeof changeRequestImpactEn & typeof risksEn & typeof planningEn & typeof planBaselinesEn & typeof planTemplatesEn & typeof ganttEn & typeof planResourcesEn & typeof planExchangeEn & typeof boardEn & typeof meetingsEn & typeof timeEn & typeof monitoringEn };
+    resources: { translation: typeof en & typeof elicitationEn & typeof requirementsEn & typeof prioritisationEn & typeof baselinesEn & typeof clientConfirmationEn & typeof requirementsImportEn & typeof changeRequestsEn & typeof changeRequestImpactEn & typeof risksEn & typeof planningEn & typeof planBaselinesEn & typeof planTemplatesEn & typeof ganttEn & typeof planResourcesEn & typeof planExchangeEn & typeof boardEn & typeof meetingsEn & typeof timeEn & typeof monitoringEn & typeof qualityEn & typeof statusReportsEn };
     returnNull: false;
   }
 }

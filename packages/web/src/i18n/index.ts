@@ -45,6 +45,10 @@ import meetingsEn from "./meetings.en.json";
 import meetingsZhCN from "./meetings.zh-CN.json";
 import monitoringEn from "./monitoring.en.json";
 import monitoringZhCN from "./monitoring.zh-CN.json";
+import qualityEn from "./quality.en.json";
+import qualityZhCN from "./quality.zh-CN.json";
+import statusReportsEn from "./status-reports.en.json";
+import statusReportsZhCN from "./status-reports.zh-CN.json";
 
 export const LOCALE_STORAGE_KEY = "jiaofu.locale";
 
@@ -79,8 +83,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...elicitationEn, ...requirementsEn, ...prioritisationEn, ...baselinesEn, ...clientConfirmationEn, ...requirementsImportEn, ...changeRequestsEn, ...changeRequestImpactEn, ...risksEn, ...planningEn, ...planBaselinesEn, ...planTemplatesEn, ...ganttEn, ...planResourcesEn, ...planExchangeEn, ...boardEn, ...meetingsEn, ...timeEn, ...monitoringEn } },
-    "zh-CN": { translation: { ...zhCN, ...elicitationZhCN, ...requirementsZhCN, ...prioritisationZhCN, ...baselinesZhCN, ...clientConfirmationZhCN, ...requirementsImportZhCN, ...changeRequestsZhCN, ...changeRequestImpactZhCN, ...risksZhCN, ...planningZhCN, ...planBaselinesZhCN, ...planTemplatesZhCN, ...ganttZhCN, ...planResourcesZhCN, ...planExchangeZhCN, ...boardZhCN, ...meetingsZhCN, ...timeZhCN, ...monitoringZhCN } },
+    en: { translation: { ...en, ...elicitationEn, ...requirementsEn, ...prioritisationEn, ...baselinesEn, ...clientConfirmationEn, ...requirementsImportEn, ...changeRequestsEn, ...changeRequestImpactEn, ...risksEn, ...planningEn, ...planBaselinesEn, ...planTemplatesEn, ...ganttEn, ...planResourcesEn, ...planExchangeEn, ...boardEn, ...meetingsEn, ...timeEn, ...monitoringEn, ...qualityEn, ...statusReportsEn } },
+    "zh-CN": { translation: { ...zhCN, ...elicitationZhCN, ...requirementsZhCN, ...prioritisationZhCN, ...baselinesZhCN, ...clientConfirmationZhCN, ...requirementsImportZhCN, ...changeRequestsZhCN, ...changeRequestImpactZhCN, ...risksZhCN, ...planningZhCN, ...planBaselinesZhCN, ...planTemplatesZhCN, ...ganttZhCN, ...planResourcesZhCN, ...planExchangeZhCN, ...boardZhCN, ...meetingsZhCN, ...timeZhCN, ...monitoringZhCN, ...qualityZhCN, ...statusReportsZhCN } },
   },
   lng: initialLocale(),
   supportedLngs: [...LOCALES],

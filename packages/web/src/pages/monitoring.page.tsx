@@ -15,3 +15,8 @@ export function MilestoneTrendPage() {
   const { id = "" } = useParams();
   return <ProjectWorkspace key={id} projectId={id} section="monitoring" monitoringView={{ kind: "milestones" }} />;
 }
+
+export function QualityPage() {
+  const { id = "" } = useParams();
+  return <ProjectWorkspace key={id} projectId={id} section="monitoring" monitoringView={{ kind: "quality" }} />;
+}

@@ -45,6 +45,7 @@ import { authorize, canPlan, type Actor, type PlanAction } from "../../platform/
 import { loadProjectAccess, requireProjectAccess, type ProjectAccess } from "../../platform/project-access";
 import { planTaskFactsWithResources } from "../plan-resources/plan-resources.facts";
 import { createPlanResourcesRepository, type PlanAssignmentRow, type PlanResourceRow } from "../plan-resources/plan-resources.repository";
+import { refuseClosingGatedPhases } from "../quality/phase-close-guard";
 import { planCalendarFromRequest, planCalendarOf, presentPlanCalendar } from "./plan-calendar";
 import { presentPlanDependency, presentPlanTask } from "./planning.presenter";
 import {
@@ -344,7 +345,10 @@ export function createPlanningService(deps: AppDeps) {
       normalisePositions(state);
       const log: ChangeLog = { taskId: null, touchedTasks: new Set(), removedTaskIds: [], touchedDependencies: new Set(), removedDependencyIds: [] };
       const now = deps.now();
+      const percentBefore = new Map([...state.tasks.values()].map((t) => [t.id, t.percentComplete]));
       await run({ tx, repo: r, state, log, now });
+      // A phase may not close (all its tasks at 100 %) while its quality gate is open (docs/monitoring.md, "Quality").
+      await refuseClosingGatedPhases(tx, project.id, state.tasks, percentBefore);
       const { changed, finish } = await settle(tx, state, actor, now);
       // Writers are staff (`plan.edit`), who read the team's fields.
       const internal = true;

@@ -7,14 +7,18 @@ import { BurndownView } from "./burndown-view";
 import { EarnedValueView } from "./earned-value-view";
 import { MilestoneTrendView } from "./milestone-trend-view";
 import { useRefreshSnapshot } from "./monitoring.queries";
+import { QualityView } from "../quality/quality-view";
+import { StatusReportsView } from "../status-reports/status-reports-view";
+import { statusReportsPath } from "../status-reports/status-reports.queries";
 import "./monitoring.css";
 
 /** What the Monitoring area shows, from its address. */
-export type MonitoringAreaView = { kind: "earned-value" } | { kind: "burndown" } | { kind: "milestones" };
+export type MonitoringAreaView = { kind: "earned-value" } | { kind: "burndown" } | { kind: "milestones" } | { kind: "status-reports"; reportId?: string } | { kind: "quality" };
 
 export const monitoringPath = (projectId: string) => `/projects/${projectId}/monitoring`;
 export const burndownPath = (projectId: string) => `/projects/${projectId}/monitoring/burndown`;
 export const milestoneTrendPath = (projectId: string) => `/projects/${projectId}/monitoring/milestones`;
+export const qualityPath = (projectId: string) => `/projects/${projectId}/monitoring/quality`;
 
 /**
  * The Monitoring area of a project (docs/monitoring.md): earned value with the S-curve, burndown/burnup and the
@@ -44,6 +48,8 @@ export function MonitoringArea({ project, me, view }: { project: TProject; me: T
           {tab("earned-value", monitoringPath(project.id), t("monitoring.subnav.earnedValue"), "earned-value-tab")}
           {tab("burndown", burndownPath(project.id), t("monitoring.subnav.burndown"), "burndown-tab")}
           {tab("milestones", milestoneTrendPath(project.id), t("monitoring.subnav.milestones"), "milestone-trend-tab")}
+          {tab("quality", qualityPath(project.id), t("quality.tab"), "quality-tab")}
+          {tab("status-reports", statusReportsPath(project.id), t("statusReports.tab"), "status-reports-tab")}
         </nav>
         {can.edit ? (
           <Button
@@ -57,7 +63,17 @@ export function MonitoringArea({ project, me, view }: { project: TProject; me: T
           </Button>
         ) : null}
       </div>
-      {view.kind === "earned-value" ? <EarnedValueView project={project} /> : view.kind === "burndown" ? <BurndownView project={project} /> : <MilestoneTrendView project={project} />}
+      {view.kind === "earned-value" ? (
+        <EarnedValueView project={project} />
+      ) : view.kind === "burndown" ? (
+        <BurndownView project={project} />
+      ) : view.kind === "status-reports" ? (
+        <StatusReportsView project={project} me={me} reportId={view.reportId} />
+      ) : view.kind === "quality" ? (
+        <QualityView project={project} me={me} />
+      ) : (
+        <MilestoneTrendView project={project} />
+      )}
     </div>
   );
 }

@@ -16,14 +16,16 @@ import { PortalRequirements } from "../requirements/portal-requirements";
 import { PortalBaselines } from "../baselines/portal-baselines";
 import { PortalChangeRequests } from "../change-requests/portal-change-requests";
 import { PortalRisks } from "../risks/portal-risks";
+import { PortalDefects } from "../quality/portal-defects";
 import { PortalMeetings } from "../meetings/portal-meetings";
+import { PortalStatusReports } from "../status-reports/portal-status-reports";
 import { StageStepper } from "../projects/stage-stepper";
 import { PortalQuestionnaires } from "../questionnaires/portal-questionnaires";
 import { PortalPendingConfirmations } from "../client-confirmation/portal-pending-confirmations";
 import "../projects/projects.css";
 import "./portal.css";
 
-const PORTAL_TABS = ["overview", "requirements", "baselines", "change-requests", "risks", "meetings", "comments", "files"] as const;
+const PORTAL_TABS = ["overview", "requirements", "baselines", "change-requests", "risks", "defects", "meetings", "status-reports", "comments", "files"] as const;
 type PortalTab = (typeof PORTAL_TABS)[number];
 function isPortalTab(value: string | null): value is PortalTab {
   return value !== null && (PORTAL_TABS as readonly string[]).includes(value);
@@ -55,7 +57,9 @@ export function PortalProject({ projectId }: { projectId: string }) {
     { id: "baselines", label: t("baselines.portal.tab") },
     { id: "change-requests", label: t("changeRequests.portal.tab") },
     { id: "risks", label: t("risks.portal.tab") },
+    { id: "defects", label: t("quality.portal.tab") },
     { id: "meetings", label: t("meetings.portal.tab") },
+    { id: "status-reports", label: t("statusReports.portal.tab") },
     { id: "comments", label: t("portal.tabs.comments") },
     { id: "files", label: t("portal.tabs.files") },
   ];
@@ -85,8 +89,12 @@ export function PortalProject({ projectId }: { projectId: string }) {
             <PortalChangeRequests projectId={projectId} />
           ) : tab === "risks" ? (
             <PortalRisks projectId={projectId} />
+          ) : tab === "defects" ? (
+            <PortalDefects projectId={projectId} />
           ) : tab === "meetings" ? (
             <PortalMeetings projectId={projectId} />
+          ) : tab === "status-reports" ? (
+            <PortalStatusReports projectId={projectId} />
           ) : tab === "comments" ? (
             <CommentsPanel entityType="project" entityId={projectId} canComment={can.comment} meId={me.id} canModerate={false} />
           ) : (

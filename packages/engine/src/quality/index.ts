@@ -1,0 +1,22 @@
+/** Quality checks: test case and defect keys, the defect workflow and trend, quality gates' default checklists. */
+export {
+  DEFECT_SEVERITIES,
+  DEFECT_STATUSES,
+  TEST_RUN_RESULTS,
+  type DefectSeverity,
+  type DefectStatus,
+  type DefectTrendInput,
+  type DefectTrendWeek,
+  type QualityGateKind,
+  type TestRunResult,
+  defectIsOpen,
+  defectKey,
+  defectNextStatuses,
+  defectStatusStamps,
+  defectTransitionAllowed,
+  defectTrend,
+  qualityGateCanPass,
+  qualityGateDefaultChecklist,
+  qualityGateKindOf,
+  testCaseKey,
+} from "./quality";
