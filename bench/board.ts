@@ -11,26 +11,16 @@
  * Numbers only: a benchmark never fails on time.
  */
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
-import { buildApp, loadConfig, migrateDatabase, openDatabaseFromConfig, seedDemoIfEmpty } from "../packages/server/src/index";
 import { comments, planTaskAssignees, planTasks, projectMembers, projects, users } from "../packages/server/src/db/schema";
-import { createMailer } from "../packages/server/src/platform/mailer";
+import { startDemoServer } from "./demo-server";
 
 const PHASES = 250;
 const PER_PHASE = 20;
 const READS = 9;
 const MOVES = 7;
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jiaofu-board-bench-"));
-const config = loadConfig({ ...process.env, JIAOFU_DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", JIAOFU_DEMO: "1", LOG_LEVEL: "error", DATABASE_URL: undefined });
-const { database, release } = await openDatabaseFromConfig(config, "serve");
-await migrateDatabase(database);
-await seedDemoIfEmpty(database.db, config.JIAOFU_DEMO_LOCALE);
-const app = await buildApp({ config, deps: { database, db: database.db, mailer: createMailer(config.SMTP_URL, config.SMTP_FROM), now: () => new Date() } });
-const url = await app.listen({ port: 0, host: "127.0.0.1" });
+const { database, url, stop } = await startDemoServer("board");
 
 const [demo] = await database.db.select().from(projects).where(eq(projects.code, "HDMG-IM"));
 if (!demo) throw new Error("no demo project");
@@ -136,7 +126,4 @@ console.log(`| payload | ${bytes.toLocaleString("en-US")} bytes (${gzipped.toLoc
 console.log(`| move To do → In progress, median of ${MOVES} | ${fmt(median(lightMoves))} (min ${fmt(Math.min(...lightMoves))}, max ${fmt(Math.max(...lightMoves))}) |`);
 console.log(`| move into Done (reschedules 5,000 tasks), median of ${MOVES} | ${fmt(median(doneMoves))} (min ${fmt(Math.min(...doneMoves))}, max ${fmt(Math.max(...doneMoves))}) |`);
 
-await app.close();
-await database.close();
-await release();
-fs.rmSync(dataDir, { recursive: true, force: true });
+await stop();

@@ -18,14 +18,12 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import { chromium, type Page } from "playwright-core";
-import { buildApp, loadConfig, migrateDatabase, openDatabaseFromConfig, seedDemoIfEmpty } from "../packages/server/src/index";
 import { planDependencies, planTasks, projects } from "../packages/server/src/db/schema";
-import { createMailer } from "../packages/server/src/platform/mailer";
+import { startDemoServer } from "./demo-server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PHASES = 500;
@@ -36,13 +34,7 @@ if (!fs.existsSync(path.join(root, "packages/web/dist/index.html"))) {
   execFileSync("npm", ["run", "build", "-w", "@jiaofu/web"], { cwd: root, stdio: "inherit" });
 }
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jiaofu-gantt-bench-"));
-const config = loadConfig({ ...process.env, JIAOFU_DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", JIAOFU_DEMO: "1", LOG_LEVEL: "error", DATABASE_URL: undefined });
-const { database, release } = await openDatabaseFromConfig(config, "serve");
-await migrateDatabase(database);
-await seedDemoIfEmpty(database.db, config.JIAOFU_DEMO_LOCALE);
-const app = await buildApp({ config, deps: { database, db: database.db, mailer: createMailer(config.SMTP_URL, config.SMTP_FROM), now: () => new Date() } });
-const url = await app.listen({ port: 0, host: "127.0.0.1" });
+const { database, url, stop } = await startDemoServer("gantt");
 
 const [project] = await database.db.select().from(projects).where(eq(projects.code, "HDMG-IM"));
 if (!project) throw new Error("no demo project");
@@ -215,7 +207,4 @@ for (const [name, s] of [
   console.log(`| ${name} | ${s.frames} | ${f(s.median)} | ${f(s.p95)} | ${f(s.max)} |`);
 
 await browser.close();
-await app.close();
-await database.close();
-await release();
-fs.rmSync(dataDir, { recursive: true, force: true });
+await stop();

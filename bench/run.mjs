@@ -10,6 +10,7 @@ const steps = [
   ["http", [process.execPath, [path.join(root, "bench/http.mjs"), ...process.argv.slice(2)]]],
   ["gantt", [process.execPath, ["--import", "tsx", path.join(root, "bench/gantt.ts")]]],
   ["board", [process.execPath, ["--import", "tsx", path.join(root, "bench/board.ts")]]],
+  ["portfolio", [process.execPath, ["--import", "tsx", path.join(root, "bench/portfolio.ts")]]],
 ];
 let failed = false;
 for (const [name, [cmd, args]] of steps) {

@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { boardCard, boardColumn, dragCardToColumn, type BoardWorkflow } from "./support/board";
 import { launchBrowser, screenshot } from "./support/browser";
-import { centreOf, dragWithMouse } from "./support/plan";
+import { ganttRow } from "./support/plan";
 import { startE2eServer, type E2eServer } from "./support/server";
 import { signInInEnglish } from "./support/session";
 
@@ -24,15 +25,14 @@ afterAll(async () => {
   await server?.stop();
 });
 
-type Workflow = { statuses: { id: string; name: string; category: string }[] };
 type PlanJson = { tasks: { id: string; wbsCode: string; percentComplete: number; statusId: string | null }[] };
 
-const card = (wbs: string) => manager.locator(`[data-testid="board-card"]`).filter({ has: manager.locator(".board-card-wbs", { hasText: new RegExp(`^${wbs.replace(".", "\\.")}$`) }) });
-const column = (statusId: string) => manager.locator(`[data-testid="board-column"][data-status-id="${statusId}"]`);
+const card = (wbs: string) => boardCard(manager, wbs);
+const column = (statusId: string) => boardColumn(manager, statusId);
 
 describe("the task board", () => {
   let projectId = "";
-  let workflow: Workflow;
+  let workflow: BoardWorkflow;
   const statusName = (category: string, nth = 0) => workflow.statuses.filter((s) => s.category === category)[nth]?.name ?? "";
   const statusId = (category: string, nth = 0) => workflow.statuses.filter((s) => s.category === category)[nth]?.id ?? "";
 
@@ -43,10 +43,10 @@ describe("the task board", () => {
     await manager.goto(`${server.url}/projects/${projectId}`);
     await manager.getByRole("link", { name: "Execution" }).click();
     await manager.getByTestId("board").waitFor();
-    workflow = (await (await manager.request.get(`${server.url}/api/v1/projects/${projectId}/board/workflow`)).json()) as Workflow;
+    workflow = (await (await manager.request.get(`${server.url}/api/v1/projects/${projectId}/board/workflow`)).json()) as BoardWorkflow;
     expect(await card("3.1").getAttribute("data-status")).toBe(statusName("todo"));
 
-    await dragWithMouse(manager, await centreOf(card("3.1").locator(".board-card-wbs")), await centreOf(column(statusId("done")).locator(".board-column-header")));
+    await dragCardToColumn(manager, "3.1", statusId("done"));
     await expect.poll(() => card("3.1").getAttribute("data-status")).toBe(statusName("done"));
     await expect.poll(async () => (await column(statusId("done")).getByTestId("board-card").count()) >= 3).toBe(true);
     const plan = (await (await manager.request.get(`${server.url}/api/v1/projects/${projectId}/plan`)).json()) as PlanJson;
@@ -54,7 +54,7 @@ describe("the task board", () => {
     await screenshot(manager, "e2e-board-after-drag");
 
     await manager.goto(`${server.url}/projects/${projectId}/planning/gantt`);
-    const row = manager.locator('[data-testid="gantt-row"][data-wbs="3.1"]');
+    const row = ganttRow(manager, "3.1");
     await row.waitFor();
     await expect.poll(() => row.getByTestId("gantt-status").textContent()).toBe(statusName("done"));
     await screenshot(manager, "e2e-board-gantt-status");

@@ -6,8 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { callApi } from "./support/api";
+import { callApi, memberName, projectIdByCode } from "./support/api";
 import { launchBrowser, screenshot } from "./support/browser";
+import { addActionItemAsTask, createMeeting, holdMeeting } from "./support/meetings";
 import { startE2eServer, type E2eServer } from "./support/server";
 import { signInInEnglish } from "./support/session";
 
@@ -29,42 +30,18 @@ afterAll(async () => {
 describe("meetings", () => {
   it("holds a meeting whose action item becomes a task in the plan", async () => {
     await signInInEnglish(manager, server.url, "pm@demo.test");
-    const projects = await callApi<{ items: { id: string; code: string }[] }>(manager, server.url, "GET", "/api/v1/projects?limit=200");
-    projectId = projects.items.find((p) => p.code === "HDMG-IM")?.id ?? "";
-    expect(projectId).not.toBe("");
+    projectId = await projectIdByCode(manager, server.url, "HDMG-IM");
 
-    await manager.goto(`${server.url}/projects/${projectId}/execution/meetings`);
-    await manager.getByTestId("meetings-upcoming").waitFor();
-    await manager.getByTestId("meeting-new").click();
-    const dialog = manager.getByTestId("meeting-create-dialog");
-    await dialog.waitFor();
-    await manager.getByTestId("meeting-kind").selectOption("ad_hoc");
-    expect(await manager.getByTestId("meeting-agenda-input").inputValue()).toContain("## Purpose");
-    await manager.getByTestId("meeting-title").fill("Data migration check-in");
-    await dialog.getByRole("button", { name: "Create meeting" }).click();
-    await manager.getByTestId("meeting-heading").waitFor();
+    const { agenda } = await createMeeting(manager, server.url, projectId, { kind: "ad_hoc", title: "Data migration check-in" });
+    expect(agenda).toContain("## Purpose");
     expect(await manager.getByTestId("meeting-heading").textContent()).toBe("Data migration check-in");
 
     // An action item with an owner and a due date, made a task.
-    await manager.getByTestId("meeting-action-text").fill("Export the legacy chat archive sample");
-    await manager.getByTestId("meeting-action-owner").selectOption({ label: await ownerName(manager, "dev@demo.test") });
-    await manager.getByTestId("meeting-action-due").fill("2027-01-15");
-    await manager.getByTestId("meeting-action-add").click();
-    const item = manager.locator('[data-testid="meeting-item"][data-kind="action"]').filter({ hasText: "Export the legacy chat archive sample" });
-    await item.getByTestId("meeting-item-create-task").click();
-    const taskLink = item.getByTestId("meeting-item-task");
-    await taskLink.waitFor();
+    const taskLink = await addActionItemAsTask(manager, { text: "Export the legacy chat archive sample", owner: await memberName(manager, server.url, projectId, "dev@demo.test"), due: "2027-01-15" });
     expect(await taskLink.textContent()).toContain("Export the legacy chat archive sample");
 
     // Minutes, then held.
-    await manager.getByTestId("meeting-minutes-edit").click();
-    await manager.getByTestId("meeting-minutes-input").fill("## Outcome\nThe **sample export** unblocks the migration design.");
-    await manager.getByTestId("meeting-minutes-preview").click();
-    await manager.getByTestId("meeting-minutes").getByText("sample export").waitFor();
-    await manager.getByTestId("meeting-minutes-save").click();
-    await manager.getByTestId("meeting-minutes-html").waitFor();
-    await manager.getByTestId("meeting-mark-held").click();
-    await manager.getByTestId("meeting-status").getByText("Held").waitFor();
+    await holdMeeting(manager, "## Outcome\nThe **sample export** unblocks the migration design.", "sample export");
     await screenshot(manager, "e2e-meeting-held");
 
     // The task is in the plan, with its deadline: the link opens it there.
@@ -95,10 +72,3 @@ describe("meetings", () => {
   });
 });
 
-/** The display name of a demo account (the owner select lists people by name). */
-async function ownerName(page: Page, email: string): Promise<string> {
-  const project = await callApi<{ items: { email: string; name: string }[] }>(page, server.url, "GET", `/api/v1/projects/${projectId}/members`);
-  const member = project.items.find((m) => m.email === email);
-  if (!member) throw new Error(`${email} is not on the project`);
-  return member.name;
-}

@@ -1,6 +1,6 @@
 /**
- * Time tracking as the demo team does it: the developer times work on a task and logs more by hand in the weekly
- * timesheet, submits the week; the project manager approves it on the project's Timesheets tab and sees the actual
+ * Time tracking as the demo team does it: the developer times work on a task (the server's and the browser's clocks
+ * moved on rather than waited for) and logs more by hand in the weekly timesheet, submits the week; the project manager approves it on the project's Timesheets tab and sees the actual
  * cost grow by the approved hours at the developer's rate.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { launchBrowser, screenshot } from "./support/browser";
 import { startE2eServer, type E2eServer } from "./support/server";
 import { signInInEnglish } from "./support/session";
+import { approveWeek, logTimeByHand, openTimesheet, openTimesheetsTab, selectOptionByText, taskOption, weekAwaitingApproval } from "./support/time";
 
 let server: E2eServer;
 let browser: Browser;
@@ -17,11 +18,13 @@ let projectId = "";
 let weekStart = "";
 
 beforeAll(async () => {
-  server = await startE2eServer();
+  // The timer's minute passes on the server's clock and the browser's, not on the test's.
+  server = await startE2eServer({}, { shiftableClock: true });
   browser = await launchBrowser();
   // The browser's zone decides which day timed work falls on; the test reads "this week" in the same zone.
   developer = await (await browser.newContext({ locale: "en-US", timezoneId: "Asia/Shanghai", viewport: { width: 1440, height: 900 } })).newPage();
   manager = await (await browser.newContext({ locale: "en-US", timezoneId: "Asia/Shanghai", viewport: { width: 1440, height: 900 } })).newPage();
+  await developer.clock.install();
 });
 afterAll(async () => {
   await browser?.close();
@@ -37,21 +40,17 @@ describe("timesheets", () => {
     projectId = projects.items.find((p) => p.code === "HDMG-IM")?.id ?? "";
     expect(projectId).not.toBe("");
 
-    await developer.getByTestId("nav-time").click();
-    await developer.getByTestId("timesheet-grid").locator("table").waitFor();
-    weekStart = ((await developer.getByTestId("timesheet-week-label").textContent()) ?? "").replace("Week of ", "");
+    weekStart = await openTimesheet(developer);
     expect(weekStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
-    // The timer, on task 2.2: it runs past half a minute (a whole minute once rounded), then stops into an entry.
-    const projectOption = developer.getByTestId("timer-project").locator("option", { hasText: "HDMG-IM" }).first();
-    await projectOption.waitFor({ state: "attached" });
-    await developer.getByTestId("timer-project").selectOption((await projectOption.getAttribute("value")) ?? "");
-    const taskOption = developer.getByTestId("timer-task").locator("option", { hasText: /^2\.2 / });
-    await taskOption.waitFor({ state: "attached" });
-    await developer.getByTestId("timer-task").selectOption((await taskOption.getAttribute("value")) ?? "");
+    // The timer, on task 2.2: 45 seconds pass (a whole minute once rounded), then it stops into an entry.
+    await selectOptionByText(developer.getByTestId("timer-project"), "HDMG-IM");
+    await selectOptionByText(developer.getByTestId("timer-task"), taskOption("2.2"));
     await developer.getByTestId("timer-start").click();
     await developer.getByTestId("timer-elapsed").first().waitFor();
-    await expect.poll(() => developer.getByTestId("timer-elapsed").first().textContent(), { timeout: 45_000, interval: 1000 }).toMatch(/^00:00:(3[1-9]|[45]\d)$/);
+    await server.advanceClock(45_000);
+    await developer.clock.fastForward(45_000);
+    await expect.poll(() => developer.getByTestId("timer-elapsed").first().textContent()).toMatch(/^00:00:(4[5-9]|5\d)$/);
     await screenshot(developer, "e2e-time-timer");
     await developer.getByTestId("timer-stop").first().click();
     await expect.poll(() => developer.getByTestId("timer-elapsed").count()).toBe(0);
@@ -60,15 +59,7 @@ describe("timesheets", () => {
     await expect.poll(() => developer.getByTestId("timesheet-total").textContent()).toBe("1m");
 
     // By hand: a row for task 2.3, 2h30 on Monday, typed as a person would.
-    const addTask = developer.getByTestId("timesheet-add-task");
-    await developer.getByTestId("timesheet-add-project").selectOption((await developer.getByTestId("timesheet-add-project").locator("option", { hasText: "HDMG-IM" }).first().getAttribute("value")) ?? "");
-    const manualOption = addTask.locator("option", { hasText: /^2\.3 / });
-    await manualOption.waitFor({ state: "attached" });
-    await addTask.selectOption((await manualOption.getAttribute("value")) ?? "");
-    await developer.getByTestId("timesheet-add-row").click();
-    const manualRow = developer.getByTestId("timesheet-row").filter({ hasText: "2.3" });
-    await manualRow.getByTestId("timesheet-cell-0").fill("2h30");
-    await manualRow.getByTestId("timesheet-cell-0").press("Enter");
+    const manualRow = await logTimeByHand(developer, { projectCode: "HDMG-IM", wbs: "2.3", day: 0, duration: "2h30" });
     await expect.poll(() => developer.getByTestId("timesheet-total").textContent()).toBe("2h31");
 
     // Nonsense is refused in the cell, before anything is sent.
@@ -87,18 +78,15 @@ describe("timesheets", () => {
 
   it("lets the manager approve the week, and the actual cost shows the approved hours", async () => {
     await signInInEnglish(manager, server.url, "pm@demo.test");
-    await manager.goto(`${server.url}/projects/${projectId}/execution`);
-    await manager.getByTestId("timesheets-tab-link").click();
-    await manager.getByTestId("timesheets-tab").waitFor();
+    await openTimesheetsTab(manager, server.url, projectId);
     await manager.getByTestId("actual-cost-total").waitFor();
     const before = await cost(manager);
 
-    const card = manager.getByTestId("timesheet-approval").filter({ hasText: `Week of ${weekStart}` });
+    const card = weekAwaitingApproval(manager, weekStart);
     await card.waitFor();
     expect(await card.textContent()).toContain("2h31");
     await screenshot(manager, "e2e-timesheets-approvals");
-    await card.getByTestId("timesheet-approve").click();
-    await expect.poll(() => manager.getByTestId("timesheet-approval").filter({ hasText: `Week of ${weekStart}` }).count()).toBe(0);
+    await approveWeek(manager, weekStart);
     // 151 minutes at the developer's plan rate (300/h) add ¥755.
     await expect.poll(() => cost(manager)).not.toBe(before);
     const amount = (text: string) => Number(text.replace(/[^\d.]/g, ""));

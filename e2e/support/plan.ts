@@ -31,3 +31,15 @@ export async function dragWithMouse(page: Page, from: { x: number; y: number }, 
   await page.mouse.move(to.x, to.y, { steps: 5 });
   await page.mouse.up();
 }
+
+/** A row of the Gantt chart's grid by its WBS code (rows in view only). */
+export const ganttRow = (page: Page, wbs: string) => page.locator(`[data-testid="gantt-row"][data-wbs="${wbs}"]`);
+
+/** How much of a task's Gantt bar its progress line fills, 0…1 (1: the task is 100 % complete). */
+export async function ganttProgressShare(page: Page, wbs: string): Promise<number> {
+  const bar = page.locator(`[data-testid="gantt-bar"][data-wbs="${wbs}"]`);
+  const progress = bar.locator(".gantt-progress");
+  if ((await progress.count()) === 0) return 0;
+  const width = async (locator: Locator) => Number(await locator.getAttribute("width"));
+  return (await width(progress)) / (await width(bar.locator(".gantt-task-bar")));
+}

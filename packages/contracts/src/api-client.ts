@@ -3,8 +3,6 @@ import type {
   ZCreateMeetingItemRequest,
   ZCreateMeetingRequest,
   ZMeeting,
-  ZMeetingFeed,
-  ZMeetingFeedCreated,
   ZMeetingItem,
   ZMeetingList,
   ZMeetingListQuery,
@@ -43,12 +41,16 @@ import type {
   ZUpdateQualityGateItemRequest,
   ZUpdateTestCaseRequest,
 } from "./quality";
-import type { TPage } from "./common";
+import type { ZListNotificationsQuery, ZMarkedNotificationsRead, ZNotification, ZNotificationList, ZNotificationSettings, ZUnreadNotificationCount, ZUpdateNotificationSettingsRequest } from "./notifications";
+import type { ZClientProjectDashboard, ZPortfolio, ZPortfolioQuery, ZProjectDashboard } from "./dashboards";
+import type { ZPerformanceQuery, ZPerformanceScope, ZProjectPerformance, ZRateStatusReportRequest, ZStatusReportSatisfaction, ZWorkspacePerformance } from "./performance";
+import type { TPage, ZCalendarFeed, ZCalendarFeedCreated } from "./common";
 import type { ZMe, ZSignInResponse, ZApiToken, ZCreatedApiToken, ZPasswordResetLink, ZUpdateMeRequest, ZCreateApiTokenRequest } from "./auth";
 import type { ZUser, ZCreateUserRequest, ZUpdateUserRequest, ZListUsersQuery } from "./people";
 import type { ZClient, ZCreateClientRequest, ZUpdateClientRequest, ZListClientsQuery } from "./clients";
 import type {
   ZProject,
+  ZProjectListItem,
   ZCreateProjectRequest,
   ZUpdateProjectRequest,
   ZListProjectsQuery,
@@ -193,7 +195,7 @@ import type {
 } from "./plan-resources";
 import type { ZPlanBaseline, ZPlanBaselineSummary, ZSavePlanBaselineRequest } from "./plan-baselines";
 import type { ZApplyPlanTemplateRequest, ZAppliedPlanTemplate, ZPlanTemplateList, ZPlanTemplateListQuery } from "./plan-templates";
-import type { TPlanExchangeFormat, ZPlanFeed, ZPlanFeedCreated, ZPlanImportOutcome, ZPlanImportQuery } from "./plan-exchange";
+import type { TPlanExchangeFormat, ZPlanImportOutcome, ZPlanImportQuery } from "./plan-exchange";
 import type {
   ZActualCost,
   ZActualCostQuery,
@@ -316,7 +318,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
         request<Out<typeof ZClient>>("PATCH", `/api/v1/clients/${enc(id)}`, body),
     },
     projects: {
-      list: (query?: In<typeof ZListProjectsQuery>) => request<TPage<Out<typeof ZProject>>>("GET", `/api/v1/projects${toQuery(query)}`),
+      list: (query?: In<typeof ZListProjectsQuery>) => request<TPage<Out<typeof ZProjectListItem>>>("GET", `/api/v1/projects${toQuery(query)}`),
       get: (id: string) => request<Out<typeof ZProject>>("GET", `/api/v1/projects/${enc(id)}`),
       create: (body: In<typeof ZCreateProjectRequest>) => request<Out<typeof ZProject>>("POST", "/api/v1/projects", body),
       update: (id: string, body: In<typeof ZUpdateProjectRequest>) =>
@@ -573,9 +575,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
       /** A form with one file part named `file`; `mode: "preview"` writes nothing, `"commit"` imports (400 with `details.preview` on any error). */
       importFile: (projectId: string, format: TPlanExchangeFormat, form: FormData, query?: In<typeof ZPlanImportQuery>) =>
         request<Out<typeof ZPlanImportOutcome>>("POST", `/api/v1/projects/${enc(projectId)}/plan/import/${format}${toQuery(query)}`, form),
-      feed: (projectId: string) => request<Out<typeof ZPlanFeed>>("GET", `/api/v1/projects/${enc(projectId)}/plan/feed`),
+      feed: (projectId: string) => request<Out<typeof ZCalendarFeed>>("GET", `/api/v1/projects/${enc(projectId)}/plan/feed`),
       /** A new feed address, shown this once (the previous one stops working). */
-      createFeed: (projectId: string) => request<Out<typeof ZPlanFeedCreated>>("POST", `/api/v1/projects/${enc(projectId)}/plan/feed`),
+      createFeed: (projectId: string) => request<Out<typeof ZCalendarFeedCreated>>("POST", `/api/v1/projects/${enc(projectId)}/plan/feed`),
       revokeFeed: (projectId: string) => request<void>("DELETE", `/api/v1/projects/${enc(projectId)}/plan/feed`),
     },
     /** Meetings (MTG-n, docs/execution.md "Meetings"): occurrences, minutes, attendance, decisions, action items → tasks, iCalendar. */
@@ -595,9 +597,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
       createTask: (itemId: string) => request<Out<typeof ZMeetingItem>>("POST", `/api/v1/meeting-items/${enc(itemId)}/task`),
       /** The meeting as an iCalendar invitation (for a link); the browser sends the cookie. */
       icsUrl: (id: string) => `${baseUrl}/api/v1/meetings/${enc(id)}/ics`,
-      feed: (projectId: string) => request<Out<typeof ZMeetingFeed>>("GET", `/api/v1/projects/${enc(projectId)}/meetings/feed`),
+      feed: (projectId: string) => request<Out<typeof ZCalendarFeed>>("GET", `/api/v1/projects/${enc(projectId)}/meetings/feed`),
       /** A new feed address, shown this once (the previous one stops working). */
-      createFeed: (projectId: string) => request<Out<typeof ZMeetingFeedCreated>>("POST", `/api/v1/projects/${enc(projectId)}/meetings/feed`),
+      createFeed: (projectId: string) => request<Out<typeof ZCalendarFeedCreated>>("POST", `/api/v1/projects/${enc(projectId)}/meetings/feed`),
       revokeFeed: (projectId: string) => request<void>("DELETE", `/api/v1/projects/${enc(projectId)}/meetings/feed`),
     },
     /** Time tracking (docs/execution.md "Time tracking"): the timer, entries, weekly timesheets, approvals, actual cost. */
@@ -642,6 +644,18 @@ export function createApiClient(options: ApiClientOptions = {}) {
       updateSchedule: (projectId: string, body: In<typeof ZUpdateStatusReportScheduleRequest>) =>
         request<Out<typeof ZStatusReportSchedule>>("PUT", `/api/v1/projects/${enc(projectId)}/status-report-schedule`, body),
     },
+    /** Performance evaluation and project health (docs/monitoring.md, "Performance evaluation"): managers only. */
+    performance: {
+      project: (projectId: string, query?: In<typeof ZPerformanceQuery>) => request<Out<typeof ZProjectPerformance>>("GET", `/api/v1/projects/${enc(projectId)}/performance${toQuery(query)}`),
+      workspace: (query?: In<typeof ZPerformanceQuery>) => request<Out<typeof ZWorkspacePerformance>>("GET", `/api/v1/performance${toQuery(query)}`),
+      scope: () => request<Out<typeof ZPerformanceScope>>("GET", "/api/v1/performance/scope"),
+    },
+    /** Client satisfaction with a published status report (docs/monitoring.md, "Health score"). */
+    satisfaction: {
+      get: (statusReportId: string) => request<Out<typeof ZStatusReportSatisfaction>>("GET", `/api/v1/status-reports/${enc(statusReportId)}/satisfaction`),
+      rate: (statusReportId: string, body: In<typeof ZRateStatusReportRequest>) =>
+        request<Out<typeof ZStatusReportSatisfaction>>("PUT", `/api/v1/status-reports/${enc(statusReportId)}/satisfaction`, body),
+    },
     /** Quality checks (docs/monitoring.md, "Quality"): gates per phase, test cases, defects, the defect trend. */
     quality: {
       gates: (projectId: string) => request<Out<typeof ZQualityGates>>("GET", `/api/v1/projects/${enc(projectId)}/quality-gates`),
@@ -663,6 +677,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
       defectTrend: (projectId: string, query?: In<typeof ZDefectTrendQuery>) =>
         request<Out<typeof ZDefectTrend>>("GET", `/api/v1/projects/${enc(projectId)}/defects/trend${toQuery(query)}`),
     },
+    /** Dashboards (docs/monitoring.md, "Dashboards"): the portfolio, the team's project dashboard, the client-safe one. */
+    dashboards: {
+      portfolio: (query?: In<typeof ZPortfolioQuery>) => request<Out<typeof ZPortfolio>>("GET", `/api/v1/portfolio${toQuery(query)}`),
+      project: (projectId: string) => request<Out<typeof ZProjectDashboard>>("GET", `/api/v1/projects/${enc(projectId)}/dashboard`),
+      client: (projectId: string) => request<Out<typeof ZClientProjectDashboard>>("GET", `/api/v1/projects/${enc(projectId)}/client-dashboard`),
+    },
     /** The task board (docs/execution.md, "Board"): workflow, cards, moves, quick add, task detail, My work. */
     board: {
       get: (projectId: string) => request<Out<typeof ZBoard>>("GET", `/api/v1/projects/${enc(projectId)}/board`),
@@ -675,6 +695,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
       updateTask: (taskId: string, body: In<typeof ZUpdateBoardTaskRequest>) => request<Out<typeof ZBoardTaskDetail>>("PATCH", `/api/v1/plan-tasks/${enc(taskId)}/board-detail`, body),
       setAssignees: (taskId: string, body: In<typeof ZSetBoardAssigneesRequest>) => request<Out<typeof ZBoardTaskDetail>>("PUT", `/api/v1/plan-tasks/${enc(taskId)}/assignees`, body),
       myWork: (query?: In<typeof ZMyWorkQuery>) => request<Out<typeof ZMyWork>>("GET", `/api/v1/me/work${toQuery(query)}`),
+    },
+    /** Notifications (docs/monitoring.md, "Notifications"): the caller's own, the unread count, marking read, e-mail settings. */
+    notifications: {
+      list: (query?: In<typeof ZListNotificationsQuery>) => request<Out<typeof ZNotificationList>>("GET", `/api/v1/me/notifications${toQuery(query)}`),
+      unreadCount: () => request<Out<typeof ZUnreadNotificationCount>>("GET", "/api/v1/me/notifications/unread-count"),
+      markRead: (id: string) => request<Out<typeof ZNotification>>("POST", `/api/v1/me/notifications/${enc(id)}/read`),
+      markAllRead: () => request<Out<typeof ZMarkedNotificationsRead>>("POST", "/api/v1/me/notifications/read-all"),
+      settings: () => request<Out<typeof ZNotificationSettings>>("GET", "/api/v1/me/notification-settings"),
+      updateSettings: (body: In<typeof ZUpdateNotificationSettingsRequest>) => request<Out<typeof ZNotificationSettings>>("PUT", "/api/v1/me/notification-settings", body),
     },
     /** The public link: no account needed; the link's token is the only key. */
     publicQuestionnaires: {

@@ -26,3 +26,14 @@ export function zPage<T extends z.ZodType>(item: T) {
 export type TPage<T> = { items: T[]; nextCursor: string | null };
 
 export const ZOk = z.object({ ok: z.literal(true) });
+
+/**
+ * The caller's calendar feed of a project (milestones or meetings): whether they have one, made and last fetched when.
+ * A new address is shown once, when it is made (only the token's hash is kept).
+ */
+export const ZCalendarFeed = z
+  .object({ exists: z.boolean(), createdAt: ZIsoDateTime.nullable(), lastUsedAt: ZIsoDateTime.nullable() })
+  .meta({ id: "CalendarFeed" });
+export type TCalendarFeed = z.infer<typeof ZCalendarFeed>;
+export const ZCalendarFeedCreated = ZCalendarFeed.extend({ url: z.string() }).meta({ id: "CalendarFeedCreated" });
+export type TCalendarFeedCreated = z.infer<typeof ZCalendarFeedCreated>;

@@ -26,4 +26,7 @@ export * from "./time";
 export * from "./monitoring";
 export * from "./status-reports";
 export * from "./quality";
+export * from "./dashboards";
+export * from "./notifications";
+export * from "./performance";
 export * from "./api-client";

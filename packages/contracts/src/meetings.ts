@@ -210,11 +210,4 @@ export type TUpdateMeetingItemRequest = z.infer<typeof ZUpdateMeetingItemRequest
 
 export const ZVersionQuery = z.object({ version: z.coerce.number().int().positive() });
 
-/** The caller's meeting feed of a project: whether they have one, made and last fetched when. */
-export const ZMeetingFeed = z
-  .object({ exists: z.boolean(), createdAt: ZIsoDateTime.nullable(), lastUsedAt: ZIsoDateTime.nullable() })
-  .meta({ id: "MeetingFeed" });
-export type TMeetingFeed = z.infer<typeof ZMeetingFeed>;
-export const ZMeetingFeedCreated = ZMeetingFeed.extend({ url: z.string() }).meta({ id: "MeetingFeedCreated" });
-export type TMeetingFeedCreated = z.infer<typeof ZMeetingFeedCreated>;
 export const ZMeetingFeedTokenParams = z.object({ token: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/) });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZIsoDate, ZIsoDateTime } from "./common";
+import { ZIsoDate } from "./common";
 
 /**
  * Exchanging a plan with other tools (issue 5; docs/planning.md, "Exchange: MS Project, CSV, iCalendar"): Microsoft
@@ -85,23 +85,6 @@ export const ZPlanImportOutcome = z
   })
   .meta({ id: "PlanImportOutcome" });
 export type TPlanImportOutcome = z.infer<typeof ZPlanImportOutcome>;
-
-/** The caller's milestone feed of a project: whether one exists, and when it was made and last fetched. */
-export const ZPlanFeed = z
-  .object({
-    exists: z.boolean(),
-    createdAt: ZIsoDateTime.nullable(),
-    lastUsedAt: ZIsoDateTime.nullable(),
-  })
-  .meta({ id: "PlanFeed" });
-export type TPlanFeed = z.infer<typeof ZPlanFeed>;
-
-/** A new feed address: shown once (only the token's hash is kept). */
-export const ZPlanFeedCreated = ZPlanFeed.extend({
-  url: z.string(),
-})
-  .meta({ id: "PlanFeedCreated" });
-export type TPlanFeedCreated = z.infer<typeof ZPlanFeedCreated>;
 
 /** The feed's token in its public URL (`/api/v1/feeds/plan/<token>.ics`). */
 export const ZPlanFeedTokenParams = z.object({ token: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/) });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZId, ZIsoDate, ZIsoDateTime, ZListQueryBase, ZVersioned } from "./common";
+import { HEALTH_BANDS } from "./performance";
 
 /** Where an engagement is in the delivery life cycle; each stage has its area in the app. */
 export const PROJECT_STAGES = ["requirements", "planning", "execution", "delivery", "support", "closed"] as const;
@@ -32,6 +33,15 @@ export const ZProject = z
   })
   .meta({ id: "Project" });
 export type TProject = z.infer<typeof ZProject>;
+
+/**
+ * A row of the project list: the project and, for those who may read it (its managers, owners and admins), its health
+ * score and band (docs/monitoring.md, "Health score"); null for everyone else.
+ */
+export const ZProjectListItem = ZProject.extend({
+  health: z.object({ score: z.number().int().nullable(), band: z.enum(HEALTH_BANDS).nullable() }).nullable(),
+}).meta({ id: "ProjectListItem" });
+export type TProjectListItem = z.infer<typeof ZProjectListItem>;
 
 export const ZListProjectsQuery = ZListQueryBase.extend({
   clientId: ZId.optional(),

@@ -10,6 +10,8 @@ import { createMailer } from "./platform/mailer";
 import { seedDemoIfEmpty, DEMO_PASSWORD, DEMO_ACCOUNTS } from "./demo/seed-demo";
 import { startDailySnapshots } from "./modules/monitoring/monitoring.service";
 import { startStatusReportSchedules } from "./modules/status-reports/status-reports.service";
+import { startDueNotifications } from "./modules/notifications/notifications.due";
+import { notificationEmailsSettled } from "./modules/notifications/notifications.producer";
 
 export { buildApp } from "./app";
 export { loadConfig, ConfigError, type Config } from "./config";
@@ -44,11 +46,15 @@ export async function startServer(config: Config = loadConfig(), command = "serv
     const stopSnapshots = startDailySnapshots(deps, app.log);
     // Weekly status reports of the projects that scheduled one (docs/monitoring.md, "Status reports").
     const stopReportSchedules = startStatusReportSchedules(deps, app.log);
+    // Hourly: tasks due soon or overdue notify their owner and assignees (docs/monitoring.md, "Notifications").
+    const stopDueNotifications = startDueNotifications(deps, app.log);
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
         await stopSnapshots();
         await stopReportSchedules();
+        await stopDueNotifications();
+        await notificationEmailsSettled(deps);
         await app.close();
         await database.close();
         await release();

@@ -10,7 +10,7 @@
  * The second half walks contact A through everything of client B (the other tenant) and checks that no answer
  * carries anything of B's.
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestApp, TEST_PASSWORD, type HttpResponse, type TestApp, type TestClient, type TestUser } from "./harness";
@@ -22,14 +22,16 @@ import { baselineRequirements, baselines } from "../src/db/schema";
 import { changeRequests } from "../src/db/schema";
 import { planDependencies, planTasks, projectCalendars } from "../src/db/schema";
 import { risks } from "../src/db/schema";
-import { planFeedTokens } from "../src/db/schema";
+import { calendarFeedTokens } from "../src/db/schema";
 import { planResources } from "../src/db/schema";
 import { planBaselines } from "../src/db/schema";
 import { requirementScoringModels } from "../src/db/schema";
 import { runningTimers, timeEntries, timesheetProjects, timesheets } from "../src/db/schema";
-import { meetingFeedTokens, meetingItems, meetings } from "../src/db/schema";
+import { meetingItems, meetings } from "../src/db/schema";
 import { statusReportSchedules, statusReports } from "../src/db/schema";
+import { clientSatisfactionRatings } from "../src/db/schema";
 import { defects, qualityGateItems, qualityGates, testCases } from "../src/db/schema";
+import { notifications } from "../src/db/schema";
 
 /**
  * Every route the app registers, seen by an `onRoute` hook installed on the Fastify instance the moment `buildApp`
@@ -466,7 +468,7 @@ const deletesQualityRecordOnA = "401 ok  ok  ok  403 403 404 404 404";
 const freshPlanFeed = {
   ofManagerOnA: async () => {
     const token = randomBytes(32).toString("base64url");
-    await t.db.insert(planFeedTokens).values({ workspaceId: w.workspace.id, projectId: w.projectA.id, userId: w.pm.id, tokenHash: sha256(token) });
+    await t.db.insert(calendarFeedTokens).values({ workspaceId: w.workspace.id, projectId: w.projectA.id, userId: w.pm.id, kind: "milestones", tokenHash: sha256(token) });
     return token;
   },
 };
@@ -516,6 +518,31 @@ const publishesOnA = "401 ok  ok  ok  403 403 404 404 404";
 /** Editing a draft of A: the team who writes reports; contact A cannot see a draft at all. */
 const editsDraftOnA = "401 ok  ok  ok  ok  403 404 404 404";
 
+// ---- Performance evaluation and client satisfaction (modules/performance, modules/satisfaction) -------------------
+/**
+ * The workspace-wide evaluation: admins and whoever manages a project; contacts 403. By the time this row runs every
+ * staff role has created (and so manages) a project of its own, so all staff answer; the 403 of a member who manages
+ * none is in performance.routes.test.ts.
+ */
+const evaluatesSomeProject = "401 ok  ok  ok  ok  ok  ok  403 403";
+/** Rating a draft: the team reads it but never rates; contacts cannot see a draft at all. */
+const ratesDraftOnA = "401 403 403 403 403 403 404 404 404";
+/** The version of a person's rating of a report (0: none yet), so a rating row can be sent again. */
+const satisfactionVersion = async (statusReportId: string, userId: string) =>
+  (await t.db.select({ v: clientSatisfactionRatings.version }).from(clientSatisfactionRatings).where(sql`${clientSatisfactionRatings.statusReportId} = ${statusReportId} and ${clientSatisfactionRatings.userId} = ${userId}`))[0]?.v ?? 0;
+
+// ---- Notifications (modules/notifications) ------------------------------------------------------------------------
+/** A notification of `userId` written straight to the database (about no project, so everyone may read their own). */
+const freshNotification = {
+  of: async (userId: string) => {
+    const [row] = await t.db.insert(notifications).values({ workspaceId: w.workspace.id, userId, kind: "assigned", entityType: "plan_task", entityId: randomUUID(), params: { taskName: "Matrix task" } }).returning();
+    return (row as { id: string }).id;
+  },
+  userVersion: async (userId: string) => (await t.db.select({ v: users.version }).from(users).where(eq(users.id, userId)))[0]?.v,
+};
+/** Contact B's notification about project B, named with B's secret, for the tenant check. */
+let notificationB = "";
+
 // ---- Meetings (modules/meetings) -----------------------------------------------------------------------------------
 /**
  * Meetings written straight to the database: on project A one shared with the client (contact A sees it), one
@@ -539,7 +566,7 @@ const freshMeeting = {
   itemVersion: async (id: string) => (await t.db.select({ v: meetingItems.version }).from(meetingItems).where(eq(meetingItems.id, id)))[0]?.v,
   feedOfManagerOnA: async () => {
     const token = randomBytes(32).toString("base64url");
-    await t.db.insert(meetingFeedTokens).values({ workspaceId: w.workspace.id, projectId: w.projectA.id, userId: w.pm.id, tokenHash: sha256(token) });
+    await t.db.insert(calendarFeedTokens).values({ workspaceId: w.workspace.id, projectId: w.projectA.id, userId: w.pm.id, kind: "meetings", tokenHash: sha256(token) });
     return token;
   },
 };
@@ -764,6 +791,12 @@ const ROWS: Row[] = [
   row("GET /api/v1/projects/:id/burndown", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/burndown` }), teamReadsA),
   row("GET /api/v1/projects/:id/milestone-trend", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/milestone-trend` }), teamReadsA),
 
+  // dashboards (modules/dashboards; who may: canReadPortfolio, canDashboard): staff see the portfolio, the team the
+  // project dashboard, everyone on A the client-safe one
+  row("GET /api/v1/portfolio", () => ({ url: "/api/v1/portfolio" }), staffOnly),
+  row("GET /api/v1/projects/:id/dashboard", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/dashboard` }), teamReadsA),
+  row("GET /api/v1/projects/:id/client-dashboard", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/client-dashboard` }), readsA),
+
   // status reports (modules/status-reports; who may: canStatusReports, canStatusReport): the team writes drafts,
   // managers publish and schedule, contact A reads the published ones
   row("GET /api/v1/projects/:id/status-reports", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/status-reports` }), readsA),
@@ -776,6 +809,17 @@ const ROWS: Row[] = [
   row("GET /api/v1/status-reports/:id/export.pdf", () => ({ url: `/api/v1/status-reports/${statusReportFixtures.publishedA}/export.pdf` }), readsA),
   row("GET /api/v1/projects/:id/status-report-schedule", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/status-report-schedule` }), managesA),
   row("PUT /api/v1/projects/:id/status-report-schedule", async (f) => ({ url: `/api/v1/projects/${f.projectA.id}/status-report-schedule`, body: { version: await freshStatusReport.scheduleVersion(f.projectA.id), enabled: false, weekday: 5, time: "17:00", timeZone: "Asia/Shanghai", publish: false } }), managesA),
+
+  // performance evaluation (modules/performance; who may: canPerformance, canPerformanceOverview): managers and admins
+  // only — never members, viewers or client contacts; client satisfaction (modules/satisfaction; canSatisfaction):
+  // contact A rates A's published report, the team reads the ratings
+  row("GET /api/v1/projects/:id/performance", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/performance` }), managesA),
+  row("GET /api/v1/performance", () => ({ url: "/api/v1/performance" }), evaluatesSomeProject),
+  row("GET /api/v1/performance/scope", () => ({ url: "/api/v1/performance/scope" }), staffOnly),
+  row("GET /api/v1/status-reports/:id/satisfaction", () => ({ url: `/api/v1/status-reports/${statusReportFixtures.publishedA}/satisfaction` }), readsA, { note: "published" }),
+  row("GET /api/v1/status-reports/:id/satisfaction", () => ({ url: `/api/v1/status-reports/${statusReportFixtures.draftA}/satisfaction` }), teamSeesDraftOnA, { note: "draft" }),
+  row("PUT /api/v1/status-reports/:id/satisfaction", async (f) => ({ url: `/api/v1/status-reports/${statusReportFixtures.publishedA}/satisfaction`, body: { rating: 4, comment: `by ${f.role}`, version: await satisfactionVersion(statusReportFixtures.publishedA, f.me.id) } }), contactAnswersA, { note: "published" }),
+  row("PUT /api/v1/status-reports/:id/satisfaction", () => ({ url: `/api/v1/status-reports/${statusReportFixtures.draftA}/satisfaction`, body: { rating: 4, comment: "", version: 0 } }), ratesDraftOnA, { note: "draft" }),
 
   // plan exchange (modules/plan-exchange; who may: canPlanExchange): readers export and subscribe, managers import
   row("GET /api/v1/projects/:id/plan/export/mspdi", (f) => ({ url: `/api/v1/projects/${f.projectA.id}/plan/export/mspdi` }), readsA),
@@ -823,6 +867,14 @@ const ROWS: Row[] = [
   row("PATCH /api/v1/plan-tasks/:id/board-detail", async (f) => ({ url: `/api/v1/plan-tasks/${await freshPlan.taskOn(f.projectA.id)}/board-detail`, body: { version: 1, notes: `by ${f.role}` } }), editsRequirementsA),
   row("PUT /api/v1/plan-tasks/:id/assignees", async (f) => ({ url: `/api/v1/plan-tasks/${await freshPlan.taskOn(f.projectA.id)}/assignees`, body: { version: 1, userIds: [f.pm.id] } }), editsRequirementsA),
   row("GET /api/v1/me/work", () => ({ url: "/api/v1/me/work" }), staffOnly),
+  // notifications (modules/notifications; who may: canNotification): everyone their own, nobody anyone else's
+  row("GET /api/v1/me/notifications", () => ({ url: "/api/v1/me/notifications?unread=true" }), anyoneSignedIn),
+  row("GET /api/v1/me/notifications/unread-count", () => ({ url: "/api/v1/me/notifications/unread-count" }), anyoneSignedIn),
+  row("POST /api/v1/me/notifications/:id/read", async (f) => ({ url: `/api/v1/me/notifications/${await freshNotification.of(f.me.id)}/read` }), anyoneSignedIn, { note: "their own" }),
+  row("POST /api/v1/me/notifications/:id/read", async (f) => ({ url: `/api/v1/me/notifications/${await freshNotification.of(f.pm.id)}/read` }), "401 404 404 ok  404 404 404 404 404", { note: "the manager's" }),
+  row("POST /api/v1/me/notifications/read-all", () => ({ url: "/api/v1/me/notifications/read-all" }), anyoneSignedIn),
+  row("GET /api/v1/me/notification-settings", () => ({ url: "/api/v1/me/notification-settings" }), anyoneSignedIn),
+  row("PUT /api/v1/me/notification-settings", async (f) => ({ url: "/api/v1/me/notification-settings", body: { emailKinds: ["assigned"], version: await freshNotification.userVersion(f.me.id) } }), anyoneSignedIn),
   row("GET /api/v1/plan_tasks/:entityId/comments", () => ({ url: `/api/v1/plan_tasks/${planFixtures.taskA}/comments` }), teamOnlyA),
   row("POST /api/v1/plan_tasks/:entityId/comments", () => ({ url: `/api/v1/plan_tasks/${planFixtures.taskA}/comments`, body: { body: "hi" } }), editsRequirementsA),
   row("GET /api/v1/plan_tasks/:entityId/audit", () => ({ url: `/api/v1/plan_tasks/${planFixtures.taskA}/audit` }), teamOnlyA),
@@ -972,6 +1024,13 @@ beforeAll(createRiskFixtures);
 beforeAll(createMeetingFixtures);
 beforeAll(createStatusReportFixtures);
 beforeAll(createQualityFixtures);
+beforeAll(async () => {
+  const [row] = await t.db
+    .insert(notifications)
+    .values({ workspaceId: w.workspace.id, userId: w.contactB.id, kind: "report_published", projectId: w.projectB.id, entityType: "status_report", entityId: randomUUID(), params: { reportTitle: SECRET_B } })
+    .returning();
+  notificationB = (row as { id: string }).id;
+});
 afterAll(() => t.close());
 
 describe("authorisation matrix", () => {
@@ -1166,6 +1225,8 @@ describe("contact A against client B (the other tenant)", () => {
     b("POST", (f) => `/api/v1/projects/${f.projectB.id}/progress-snapshots`, () => ({})),
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/burndown`),
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/milestone-trend`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/dashboard`),
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/client-dashboard`),
     // B's status reports.
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/status-reports`),
     b("POST", (f) => `/api/v1/projects/${f.projectB.id}/status-reports`, () => ({ periodFrom: "2024-01-01", periodTo: "2024-01-07" })),
@@ -1176,6 +1237,10 @@ describe("contact A against client B (the other tenant)", () => {
     b("GET", () => `/api/v1/status-reports/${statusReportFixtures.reportB}/export.pdf`),
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/status-report-schedule`),
     b("PUT", (f) => `/api/v1/projects/${f.projectB.id}/status-report-schedule`, () => ({ version: 0, enabled: true, weekday: 1, time: "09:00", timeZone: "UTC", publish: true })),
+    // B's performance evaluation and client satisfaction.
+    b("GET", (f) => `/api/v1/projects/${f.projectB.id}/performance`),
+    b("GET", () => `/api/v1/status-reports/${statusReportFixtures.reportB}/satisfaction`),
+    b("PUT", () => `/api/v1/status-reports/${statusReportFixtures.reportB}/satisfaction`, () => ({ rating: 1, comment: "Hijacked", version: 0 })),
     b("GET", (f) => `/api/v1/projects/${f.projectB.id}/quality-gates`),
     b("POST", (f) => `/api/v1/projects/${f.projectB.id}/quality-gates`, () => ({ phaseTaskId: planFixtures.taskB })),
     b("POST", () => `/api/v1/quality-gates/${qualityFixtures.gateB.id}/items`, () => ({ text: "Hack" })),
@@ -1235,6 +1300,7 @@ describe("contact A against client B (the other tenant)", () => {
     b("GET", () => `/api/v1/questionnaires/${elicitation.questionnaireB}/results.csv`),
     b("GET", () => `/api/v1/questionnaires/${elicitation.questionnaireB}/results.xlsx`),
     b("GET", () => `/api/v1/questionnaires/${elicitation.questionnaireB}/comments`),
+    b("POST", () => `/api/v1/me/notifications/${notificationB}/read`),
   ];
 
   /** B's rows as the database holds them (the matrix above may have touched them, e.g. contact B's own locale). */
@@ -1253,7 +1319,7 @@ describe("contact A against client B (the other tenant)", () => {
 
   it("gets 403 or 404 (or an empty list) for every read and write, with nothing of B in any answer", async () => {
     const contactA = await clientFor("contactA");
-    const secretsOfB = [w.clientB.id, w.clientB.name, w.projectB.id, w.projectB.code, w.projectB.name, w.contactB.id, w.contactB.email, commentB, attachmentB, SECRET_B, "b-secret.txt", elicitation.sessionB, elicitation.questionnaireB, baselineFixtures.baselineB, changeRequestFixtures.crB, riskFixtures.riskB, planFixtures.taskB, planBaselineFixtures.baselineB, planResourceFixtures.resourceB, meetingFixtures.meetingB, meetingFixtures.itemB, qualityFixtures.gateB.id, qualityFixtures.testCaseB, qualityFixtures.defectB];
+    const secretsOfB = [w.clientB.id, w.clientB.name, w.projectB.id, w.projectB.code, w.projectB.name, w.contactB.id, w.contactB.email, commentB, attachmentB, SECRET_B, "b-secret.txt", elicitation.sessionB, elicitation.questionnaireB, baselineFixtures.baselineB, changeRequestFixtures.crB, riskFixtures.riskB, planFixtures.taskB, planBaselineFixtures.baselineB, planResourceFixtures.resourceB, meetingFixtures.meetingB, meetingFixtures.itemB, qualityFixtures.gateB.id, qualityFixtures.testCaseB, qualityFixtures.defectB, notificationB];
     const problems: string[] = [];
     for (const attempt of ATTEMPTS) {
       const request: Request = { url: attempt.url(w), body: attempt.body?.(w), ...(attempt.file ? { file: { name: "x.txt", content: "x" } } : {}) };

@@ -10,6 +10,7 @@ import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../src/app";
 import { loadConfig, type Config } from "../src/config";
 import type { Database } from "../src/db/database";
+import type { Mailer } from "../src/platform/mailer";
 import { clients, projectMembers, projects, users, workspaces } from "../src/db/schema";
 import { hashPassword } from "../src/modules/auth/auth.crypto";
 import { openTestDatabase } from "./test-database";
@@ -36,12 +37,12 @@ export type TestClient = {
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
-export async function createTestApp(options: { config?: Partial<Record<string, string>>; now?: () => Date } = {}) {
+export async function createTestApp(options: { config?: Partial<Record<string, string>>; now?: () => Date; mailer?: Mailer } = {}) {
   const database: Database = await openTestDatabase();
   const config: Config = loadConfig({ LOG_LEVEL: "silent", JIAOFU_DATA_DIR: `.tmp/test-data-${process.pid}`, JIAOFU_LOGIN_MAX_ATTEMPTS: "1000", ...options.config });
   const app = await buildApp({
     config,
-    deps: { database, db: database.db, mailer: null, now: options.now ?? (() => new Date()) },
+    deps: { database, db: database.db, mailer: options.mailer ?? null, now: options.now ?? (() => new Date()) },
     logger: false,
   });
   await app.ready();
@@ -96,6 +97,14 @@ export async function createTestApp(options: { config?: Partial<Record<string, s
     for (const c of response.cookies) cookies[c.name] = c.value;
     return client(user, cookies);
   }
+  /** One signed-in client per person, made on first use (signing in costs an argon2 verification). */
+  const signedInClients = new Map<string, Promise<TestClient>>();
+  function signedIn(user: TestUser): Promise<TestClient> {
+    let c = signedInClients.get(user.id);
+    if (!c) signedInClients.set(user.id, (c = as(user)));
+    return c;
+  }
+
 
   const factories = {
     workspace: async (name = "Test Workspace") => {
@@ -165,6 +174,7 @@ export async function createTestApp(options: { config?: Partial<Record<string, s
     factories,
     seedWorkspace,
     as,
+    signedIn,
     anonymous: () => client(null),
     close: async () => {
       await app.close();

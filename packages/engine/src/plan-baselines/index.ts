@@ -8,3 +8,4 @@ export {
   planVarianceTopSlips,
   planWbsCompare,
 } from "./plan-variance";
+export { type PlanBaselineDays, planBaselineDaysOnAxis } from "./plan-baseline-axis";

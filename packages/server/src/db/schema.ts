@@ -929,6 +929,8 @@ export const planTasks = pgTable(
     constraintDate: date("constraint_date", { mode: "string" }),
     deadline: date("deadline", { mode: "string" }),
     percentComplete: integer("percent_complete").notNull().default(0),
+    /** When the task last reached 100 %; null while unfinished. On-time completion (performance evaluation) compares it with the due date. */
+    completedAt: timestamp("completed_at", { withTimezone: true, mode: "date", precision: 3 }),
     workHours: numeric("work_hours", { precision: 12, scale: 2, mode: "number" }).notNull().default(0),
     fixedCost: numeric("fixed_cost", { precision: 14, scale: 2, mode: "number" }).notNull().default(0),
     ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
@@ -1259,27 +1261,6 @@ export const planBaselineTasks = pgTable(
   (t) => [primaryKey({ columns: [t.baselineId, t.taskId] })],
 );
 
-/**
- * A subscribable iCalendar feed of a project's milestones for one user (the token is in the URL, so calendar apps
- * can fetch it without signing in). Only the token's hash is stored; revoking keeps the row for the audit.
- */
-export const planFeedTokens = pgTable(
-  "plan_feed_tokens",
-  {
-    id: id(),
-    workspaceId: workspaceRef(),
-    projectId: projectRef("cascade"),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    tokenHash: text("token_hash").notNull(),
-    createdAt: createdAt(),
-    lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date", precision: 3 }),
-    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date", precision: 3 }),
-  },
-  (t) => [uniqueIndex("plan_feed_tokens_hash_uq").on(t.tokenHash), index("plan_feed_tokens_project_user_idx").on(t.projectId, t.userId)],
-);
-
 // ---- Execution (issue 6): the board, time and meetings --------------------------------------------------------------
 
 /**
@@ -1506,24 +1487,6 @@ export const meetingItems = pgTable(
     index("meeting_items_task_idx").on(t.taskId),
     check("meeting_items_kind_ck", sql`${t.kind} in ('decision','action')`),
   ],
-);
-
-/** A subscribable iCalendar feed of a project's meetings for one user (token hash only, as `plan_feed_tokens`). */
-export const meetingFeedTokens = pgTable(
-  "meeting_feed_tokens",
-  {
-    id: id(),
-    workspaceId: workspaceRef(),
-    projectId: projectRef("cascade"),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    tokenHash: text("token_hash").notNull(),
-    createdAt: createdAt(),
-    lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date", precision: 3 }),
-    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date", precision: 3 }),
-  },
-  (t) => [uniqueIndex("meeting_feed_tokens_hash_uq").on(t.tokenHash), index("meeting_feed_tokens_project_user_idx").on(t.projectId, t.userId)],
 );
 
 /**
@@ -1758,5 +1721,61 @@ export const notifications = pgTable(
       "notifications_kind_ck",
       sql`${t.kind} in ('assigned','mentioned','due_soon','overdue','report_published','timesheet_decided','action_item')`,
     ),
+  ],
+);
+
+/**
+ * A client contact's satisfaction with a reporting period: 1–5 stars and a comment, given on a published status report
+ * in the portal (one rating per person and report, editable). The project health score averages the last 90 days.
+ */
+export const clientSatisfactionRatings = pgTable(
+  "client_satisfaction_ratings",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    statusReportId: uuid("status_report_id")
+      .notNull()
+      .references(() => statusReports.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    rating: integer("rating").notNull(),
+    comment: text("comment").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("client_satisfaction_ratings_report_user_uq").on(t.statusReportId, t.userId),
+    index("client_satisfaction_ratings_project_idx").on(t.projectId, t.createdAt),
+    check("client_satisfaction_ratings_rating_ck", sql`${t.rating} between 1 and 5`),
+  ],
+);
+
+/**
+ * A person's secret address of a project calendar their calendar app subscribes to: `milestones` (the plan's
+ * milestones and deadlines) or `meetings` (the meetings they may read). Only the token's hash is stored; a new address
+ * revokes the old one. The feed shows what the owner may read when it is fetched, so leaving the project ends it.
+ */
+export const calendarFeedTokens = pgTable(
+  "calendar_feed_tokens",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    projectId: projectRef("cascade"),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["milestones", "meetings"] }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date", precision: 3 }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date", precision: 3 }),
+  },
+  (t) => [
+    uniqueIndex("calendar_feed_tokens_hash_uq").on(t.tokenHash),
+    index("calendar_feed_tokens_project_user_idx").on(t.projectId, t.userId, t.kind),
+    check("calendar_feed_tokens_kind_ck", sql`${t.kind} in ('milestones','meetings')`),
   ],
 );

@@ -43,6 +43,9 @@ import { seedDemoTime } from "./seed-demo-time";
 import { seedDemoMonitoring } from "./seed-demo-monitoring";
 import { seedDemoMeetings } from "./seed-demo-meetings";
 import { seedDemoQuality } from "./seed-demo-quality";
+import { seedDemoStatusReports } from "./seed-demo-status-reports";
+import { seedDemoNotifications } from "./seed-demo-notifications";
+import { seedDemoPerformance } from "./seed-demo-performance";
 import type { Actor } from "../platform/policy";
 import { recordAudit } from "../platform/audit";
 import { renderMarkdown } from "../platform/markdown";
@@ -881,6 +884,12 @@ async function insertRequirementsStage(
   await seedDemoMeetings(tx, pm, projectId, { pm: userId("pm"), dev: userId("dev"), client: userId("client") }, at(0));
   // Quality: the first phase's gate passed, the second's open; a dozen test cases and seven defects over five weeks.
   await seedDemoQuality(tx, pm, projectId, rows, { pm: userId("pm"), dev: userId("dev"), client: userId("client") }, at);
+  // Status reports generated from all of the above: last week's published (the client reads it in the portal), this week's draft.
+  await seedDemoStatusReports(tx, pm, projectId, at(0));
+  // Unread notifications from the above: the developer's assignments and a task due soon, the report for the client.
+  await seedDemoNotifications(tx, pm, projectId, { pm: userId("pm"), dev: userId("dev"), client: userId("client") });
+  // Performance: the kick-off tasks completed (one a day late) with estimates and time, the client's rating of last week's report.
+  await seedDemoPerformance(tx, pm, projectId, { pm: userId("pm"), client: userId("client") });
 
   // REQ-2 (leavers disabled) depends on REQ-1 (single sign-on), as the relations repository writes it.
   const [sso, leavers] = rows;

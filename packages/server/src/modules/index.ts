@@ -36,5 +36,9 @@ import { monitoringRoutes } from "./monitoring/monitoring.routes";
 import { statusReportsRoutes } from "./status-reports/status-reports.routes";
 import { timeRoutes } from "./time/time.routes";
 import { qualityRoutes } from "./quality/quality.routes";
+import { dashboardsRoutes } from "./dashboards/dashboards.routes";
+import { notificationsRoutes } from "./notifications/notifications.routes";
+import { performanceRoutes } from "./performance/performance.routes";
+import { satisfactionRoutes } from "./satisfaction/satisfaction.routes";
 
-export const MODULES: FastifyPluginAsyncZod[] = [authRoutes, clientsRoutes, usersRoutes, projectsRoutes, projectMembersRoutes, commentsRoutes, auditRoutes, attachmentsRoutes, requirementsRoutes, requirementRelationsRoutes, requirementProposalsRoutes, savedViewsRoutes, requirementsExportRoutes, requirementsImportRoutes, prioritisationRoutes, requirementConfirmationsRoutes, traceabilityRoutes, elicitationRoutes, questionnairesRoutes, publicQuestionnaireRoutes, baselinesRoutes, changeRequestsRoutes, risksRoutes, planningRoutes, planResourcesRoutes, planBaselinesRoutes, planTemplatesRoutes, planExchangeRoutes, planFeedRoutes, meetingsRoutes, meetingFeedRoutes, monitoringRoutes, statusReportsRoutes, boardRoutes, timeRoutes, qualityRoutes];
+export const MODULES: FastifyPluginAsyncZod[] = [authRoutes, clientsRoutes, usersRoutes, projectsRoutes, projectMembersRoutes, commentsRoutes, auditRoutes, attachmentsRoutes, requirementsRoutes, requirementRelationsRoutes, requirementProposalsRoutes, savedViewsRoutes, requirementsExportRoutes, requirementsImportRoutes, prioritisationRoutes, requirementConfirmationsRoutes, traceabilityRoutes, elicitationRoutes, questionnairesRoutes, publicQuestionnaireRoutes, baselinesRoutes, changeRequestsRoutes, risksRoutes, planningRoutes, planResourcesRoutes, planBaselinesRoutes, planTemplatesRoutes, planExchangeRoutes, planFeedRoutes, meetingsRoutes, meetingFeedRoutes, monitoringRoutes, statusReportsRoutes, boardRoutes, timeRoutes, qualityRoutes, notificationsRoutes, dashboardsRoutes, performanceRoutes, satisfactionRoutes];

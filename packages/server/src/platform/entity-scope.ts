@@ -99,6 +99,13 @@ export async function requireEntityScope(
   return scope;
 }
 
+/** The scope as `actor` sees it, or undefined when the entity does not exist (no 404/403: for deciding, not refusing). */
+export async function resolveEntityScope(db: Db | Tx, actor: Actor, entityType: TEntityType, entityId: string): Promise<EntityScope | undefined> {
+  const resolver = resolvers.get(entityType);
+  if (!resolver) throw new Error(`no entity scope registered for "${entityType}"`);
+  return resolver.resolve(db, actor, entityId);
+}
+
 /** The scope of anything that lives in a project (the project itself, or a later stage's requirement, task …). */
 export async function projectEntityScope(
   db: Db | Tx,

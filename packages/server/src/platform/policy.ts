@@ -915,3 +915,93 @@ export function statusReportVisibility(actor: Actor, project: ProjectFacts): Sta
   if (!canProject(actor, "project.read", project)) return { kind: "none" };
   return isStaff(actor) ? { kind: "all" } : { kind: "published" };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Notifications (modules/notifications; docs/monitoring.md, "Notifications").
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A person's own notifications and e-mail settings: everyone signed in has them, and nobody reads or marks anyone
+ * else's (another person's notification answers 404, as if it did not exist).
+ */
+export const canNotification = (actor: Actor, notification: { userId: string }) => notification.userId === actor.userId;
+
+/**
+ * Whether `recipient` may be told about something of a project: they must read the project (a client contact only
+ * their own client's projects they were added to). `null` project: nothing project-bound, always.
+ * The list filter is `projectVisibility(recipient)`, which agrees with `project.read`.
+ */
+export const canReceiveProjectNotification = (recipient: Actor, project: ProjectFacts | null) => project === null || canProject(recipient, "project.read", project);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dashboards: the portfolio, the team's project dashboard, the client-safe one (modules/dashboards; docs/monitoring.md, "Dashboards").
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * The portfolio page: delivery staff (each sees the projects they read, `projectVisibility`); a client contact has
+ * the portal's project dashboard instead. The health score on the dashboards follows `performance.read` (below).
+ */
+export const canReadPortfolio = (actor: Actor) => isStaff(actor);
+
+/**
+ * `dashboard.read`: the team's project dashboard (earned-value indices, the S-curve in money, hours) — whoever reads
+ * monitoring (staff who read the project; a contact gets 403 on their own project, 404 elsewhere).
+ * `dashboard.read_client`: the client-safe dashboard — everyone who reads the project (staff see what the client sees).
+ */
+export type DashboardAction = "dashboard.read" | "dashboard.read_client";
+
+export function canDashboard(actor: Actor, action: DashboardAction, project: ProjectFacts): boolean {
+  switch (action) {
+    case "dashboard.read":
+      return canMonitoring(actor, "monitoring.read", project);
+    case "dashboard.read_client":
+      return canProject(actor, "project.read", project);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Performance evaluation and client satisfaction (modules/performance, modules/satisfaction; docs/monitoring.md,
+// "Performance evaluation", "Health score").
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * `performance.read`: a project's per-person figures and its health score — the project's managers and the
+ * workspace's owners and admins only; never members, viewers or client contacts (403 on a project they read).
+ */
+export type PerformanceAction = "performance.read";
+
+export function canPerformance(actor: Actor, action: PerformanceAction, project: ProjectFacts): boolean {
+  switch (action) {
+    case "performance.read":
+      return canProject(actor, "project.read", project) && isStaff(actor) && (isAdmin(actor) || project.memberRole === "manager");
+  }
+}
+
+/** Whose projects the workspace-wide evaluation covers: an admin's, every project; a manager's, those they manage. */
+export const performanceScopeOf = (actor: Actor): "all" | "managed" => (isAdmin(actor) ? "all" : "managed");
+
+/**
+ * The workspace-wide evaluation: admins, and staff who manage at least one project. Asking which projects one
+ * evaluates (the navigation does) is for all staff; a client contact never.
+ */
+export const canPerformanceOverview = (actor: Actor, managesAProject: boolean) => isStaff(actor) && (isAdmin(actor) || managesAProject);
+export const canPerformanceScope = (actor: Actor) => isStaff(actor);
+
+/**
+ * A status report's satisfaction ratings. `read`: whoever reads the report (a contact only a published one of their
+ * project) — the team sees every rating, a contact only their own (`satisfactionVisibility`). `rate`: give or edit
+ * one's own rating — a contact of the project's own client, on a published report only; never the team.
+ */
+export type SatisfactionAction = "satisfaction.read" | "satisfaction.rate";
+
+export function canSatisfaction(actor: Actor, action: SatisfactionAction, facts: StatusReportFacts): boolean {
+  const read = canStatusReport(actor, "status_report.read", facts);
+  switch (action) {
+    case "satisfaction.read":
+      return read;
+    case "satisfaction.rate":
+      return read && !isStaff(actor) && facts.published;
+  }
+}
+
+export const satisfactionVisibility = (actor: Actor): "all" | "own" => (isStaff(actor) ? "all" : "own");

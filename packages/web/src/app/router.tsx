@@ -7,7 +7,9 @@ import { BaselinesPage } from "../pages/baselines.page";
 import { BoardPage } from "../pages/board.page";
 import { BurndownPage, MilestoneTrendPage, MonitoringPage, QualityPage } from "../pages/monitoring.page";
 import { StatusReportsPage } from "../pages/status-reports.page";
+import { ProjectPerformancePage, WorkspacePerformancePage } from "../pages/performance.page";
 import { MyWorkPage } from "../pages/my-work.page";
+import { PortfolioPage } from "../pages/portfolio.page";
 import { TimePage } from "../pages/time.page";
 import { TimesheetsPage } from "../pages/timesheets.page";
 import { ChangeRequestPage } from "../pages/change-request.page";
@@ -41,6 +43,7 @@ import { PlanBudgetPage, PlanResourcesPage } from "../pages/plan-resources.page"
 import { ResetPasswordPage } from "../pages/reset-password.page";
 import { SignInPage } from "../pages/sign-in.page";
 import { TraceabilityPage } from "../pages/traceability.page";
+import { NotificationsPage } from "../pages/notifications.page";
 
 /** Pages anyone may open; a 401 elsewhere sends the person to sign in. */
 export const PUBLIC_PATHS = ["/sign-in", "/forgot-password", "/reset-password"] as const;
@@ -103,13 +106,17 @@ export const router = createBrowserRouter([
           { path: "/projects/:id/monitoring/quality", element: <QualityPage /> },
           { path: "/projects/:id/monitoring/status-reports", element: <StatusReportsPage /> },
           { path: "/projects/:id/monitoring/status-reports/:reportId", element: <StatusReportsPage /> },
+          { path: "/projects/:id/monitoring/performance", element: <ProjectPerformancePage /> },
           { path: "/projects/:id/elicitation/sessions/:sessionId", element: <ElicitationSessionPage /> },
           { path: "/projects/:id/elicitation/questionnaires/:questionnaireId", element: <QuestionnaireBuilderPage /> },
           { path: "/projects/:id/elicitation/questionnaires/:questionnaireId/results", element: <QuestionnaireResultsPage /> },
+          { path: "/portfolio", element: <PortfolioPage /> },
+          { path: "/performance", element: <WorkspacePerformancePage /> },
           { path: "/my-work", element: <MyWorkPage /> },
           { path: "/time", element: <TimePage /> },
           { path: "/people", element: <PeoplePage /> },
           { path: "/settings/tokens", element: <ApiTokensPage /> },
+          { path: "/notifications", element: <NotificationsPage /> },
         ],
       },
       {
@@ -125,6 +132,7 @@ export const router = createBrowserRouter([
           { path: "projects/:id/requirements/:requirementId", element: <PortalRequirementPage /> },
           { path: "projects/:id/change-requests/:changeRequestId", element: <PortalChangeRequestPage /> },
           { path: "projects/:id/questionnaires/:questionnaireId", element: <PortalQuestionnairePage /> },
+          { path: "notifications", element: <NotificationsPage /> },
         ],
       },
       { path: "*", element: <NotFoundPage /> },

@@ -21,12 +21,15 @@ import type meetingsEn from "./meetings.en.json";
 import type monitoringEn from "./monitoring.en.json";
 import type qualityEn from "./quality.en.json";
 import type statusReportsEn from "./status-reports.en.json";
+import type dashboardsEn from "./dashboards.en.json";
+import type performanceEn from "./performance.en.json";
+import type notificationsEn from "./notifications.en.json";
 
 declare module "i18next" {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation must be an interface
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof en & typeof elicitationEn & typeof requirementsEn & typeof prioritisationEn & typeof baselinesEn & typeof clientConfirmationEn & typeof requirementsImportEn & typeof changeRequestsEn & typeof changeRequestImpactEn & typeof risksEn & typeof planningEn & typeof planBaselinesEn & typeof planTemplatesEn & typeof ganttEn & typeof planResourcesEn & typeof planExchangeEn & typeof boardEn & typeof meetingsEn & typeof timeEn & typeof monitoringEn & typeof qualityEn & typeof statusReportsEn };
+    resources: { translation: typeof en & typeof elicitationEn & typeof requirementsEn & typeof prioritisationEn & typeof baselinesEn & typeof clientConfirmationEn & typeof requirementsImportEn & typeof changeRequestsEn & typeof changeRequestImpactEn & typeof risksEn & typeof planningEn & typeof planBaselinesEn & typeof planTemplatesEn & typeof ganttEn & typeof planResourcesEn & typeof planExchangeEn & typeof boardEn & typeof meetingsEn & typeof timeEn & typeof monitoringEn & typeof qualityEn & typeof statusReportsEn & typeof dashboardsEn & typeof performanceEn & typeof notificationsEn };
     returnNull: false;
   }
 }

@@ -49,6 +49,12 @@ import qualityEn from "./quality.en.json";
 import qualityZhCN from "./quality.zh-CN.json";
 import statusReportsEn from "./status-reports.en.json";
 import statusReportsZhCN from "./status-reports.zh-CN.json";
+import dashboardsEn from "./dashboards.en.json";
+import dashboardsZhCN from "./dashboards.zh-CN.json";
+import performanceEn from "./performance.en.json";
+import performanceZhCN from "./performance.zh-CN.json";
+import notificationsEn from "./notifications.en.json";
+import notificationsZhCN from "./notifications.zh-CN.json";
 
 export const LOCALE_STORAGE_KEY = "jiaofu.locale";
 
@@ -83,8 +89,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...elicitationEn, ...requirementsEn, ...prioritisationEn, ...baselinesEn, ...clientConfirmationEn, ...requirementsImportEn, ...changeRequestsEn, ...changeRequestImpactEn, ...risksEn, ...planningEn, ...planBaselinesEn, ...planTemplatesEn, ...ganttEn, ...planResourcesEn, ...planExchangeEn, ...boardEn, ...meetingsEn, ...timeEn, ...monitoringEn, ...qualityEn, ...statusReportsEn } },
-    "zh-CN": { translation: { ...zhCN, ...elicitationZhCN, ...requirementsZhCN, ...prioritisationZhCN, ...baselinesZhCN, ...clientConfirmationZhCN, ...requirementsImportZhCN, ...changeRequestsZhCN, ...changeRequestImpactZhCN, ...risksZhCN, ...planningZhCN, ...planBaselinesZhCN, ...planTemplatesZhCN, ...ganttZhCN, ...planResourcesZhCN, ...planExchangeZhCN, ...boardZhCN, ...meetingsZhCN, ...timeZhCN, ...monitoringZhCN, ...qualityZhCN, ...statusReportsZhCN } },
+    en: { translation: { ...en, ...elicitationEn, ...requirementsEn, ...prioritisationEn, ...baselinesEn, ...clientConfirmationEn, ...requirementsImportEn, ...changeRequestsEn, ...changeRequestImpactEn, ...risksEn, ...planningEn, ...planBaselinesEn, ...planTemplatesEn, ...ganttEn, ...planResourcesEn, ...planExchangeEn, ...boardEn, ...meetingsEn, ...timeEn, ...monitoringEn, ...qualityEn, ...statusReportsEn, ...dashboardsEn, ...performanceEn, ...notificationsEn } },
+    "zh-CN": { translation: { ...zhCN, ...elicitationZhCN, ...requirementsZhCN, ...prioritisationZhCN, ...baselinesZhCN, ...clientConfirmationZhCN, ...requirementsImportZhCN, ...changeRequestsZhCN, ...changeRequestImpactZhCN, ...risksZhCN, ...planningZhCN, ...planBaselinesZhCN, ...planTemplatesZhCN, ...ganttZhCN, ...planResourcesZhCN, ...planExchangeZhCN, ...boardZhCN, ...meetingsZhCN, ...timeZhCN, ...monitoringZhCN, ...qualityZhCN, ...statusReportsZhCN, ...dashboardsZhCN, ...performanceZhCN, ...notificationsZhCN } },
   },
   lng: initialLocale(),
   supportedLngs: [...LOCALES],

@@ -11,6 +11,7 @@ export { Form } from "./form";
 export { InputField, SelectField, TextareaField } from "./form-fields";
 export { Input, Textarea } from "./input";
 export { Select, type SelectGroup, type SelectOption } from "./select";
+export { SubnavLink, type SubnavLinkProps } from "./subnav-link";
 export { SearchToolbar } from "./search-toolbar";
 export { LoadingBlock, Spinner } from "./spinner";
 export { DataTable, type Column } from "./table";

@@ -1,16 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type HttpResponse, type TestApp, type TestClient, type TestUser } from "../../../test/harness";
-import { auditLog, traceLinks, users } from "../../db/schema";
+import { auditLog, planTasks, traceLinks, users } from "../../db/schema";
 
 let t: TestApp;
 let w: Awaited<ReturnType<TestApp["seedWorkspace"]>>;
-const signedIn = new Map<string, TestClient>();
-async function as(user: TestUser): Promise<TestClient> {
-  let c = signedIn.get(user.id);
-  if (!c) signedIn.set(user.id, (c = await t.as(user)));
-  return c;
-}
+/** One signed-in client per person (signing in costs an argon2 verification). */
+const as = (user: TestUser): Promise<TestClient> => t.signedIn(user);
 const fields = (res: HttpResponse) => Object.fromEntries((res.body.error.details.fields as { path: string; message: string }[]).map((f) => [f.path, f.message]));
 
 type Project = Awaited<ReturnType<TestApp["factories"]["project"]>>;
@@ -323,6 +319,17 @@ describe("the task detail", () => {
     expect(fields(await put([w.contactA.id], version + 1))).toEqual({ "body.userIds.0": "Only the project's managers and members can be assigned." });
     expect(fields(await put([w.viewer.id], version + 1))).toEqual({ "body.userIds.0": "Only the project's managers and members can be assigned." });
     expect((await put([w.dev.id], version)).status).toBe(409);
+  });
+
+  it("assigns a task of a project whose board nobody opened yet, and it shows in the assignee's My work", async () => {
+    const { project, a } = await projectWithPlan();
+    const version = (await t.db.select({ v: planTasks.version }).from(planTasks).where(eq(planTasks.id, a.id)))[0]?.v as number;
+    const res = await (await as(w.pm)).put(`/api/v1/plan-tasks/${a.id}/assignees`, { version, userIds: [w.dev.id] });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.card.statusId).toBe((await boardOf(project)).workflow.statuses[0]?.id);
+    const mine = await (await as(w.dev)).get("/api/v1/me/work");
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.map((i: { card: { id: string } }) => i.card.id)).toContain(a.id);
   });
 
   it("lists the requirements the task is traced to, and takes comments with @mentions", async () => {

@@ -31,6 +31,7 @@ import { authorize, canBoard, canProject, canReadMyWork, type Actor, type BoardA
 import { loadProjectAccess, requireProjectAccess, type ProjectAccess } from "../../platform/project-access";
 import { createPlanningRepository, type NewPlanTaskRow, type PlanTaskRow } from "../planning/planning.repository";
 import { createPlanningService, type ChangeContext } from "../planning/planning.service";
+import { createNotificationOutbox } from "../notifications/notifications.producer";
 import { compareCards, isBoardCard, phasesOf, presentBoardCard, presentBoardStatus, presentBoardWorkflow, workflowVersion } from "./board.presenter";
 import { createBoardRepository, type BoardTaskRow, type TaskStatusRow } from "./board.repository";
 
@@ -126,6 +127,9 @@ export function createBoardService(deps: AppDeps) {
     const access = task && (await loadProjectAccess(deps.db, actor, task.projectId));
     if (!task || !access || !canProject(actor, "project.read", access.facts)) throw notFound("board.card_not_found");
     authorize(canBoard(actor, action, access.facts));
+    // A card's column needs the workflow, which is made the first time anyone opens the board; a task may be reached
+    // before that (from a notification, My work, the plan).
+    await ensureWorkflow(actor, access.project);
     return { task, access };
   }
 
@@ -402,6 +406,7 @@ export function createBoardService(deps: AppDeps) {
       const { access } = await requireTask(actor, id, "board.edit");
       const project = access.project;
       const userIds = [...new Set(input.userIds)];
+      const outbox = createNotificationOutbox(deps);
       await planning.runChange(actor, project, async (ctx) => {
         const task = await taskInChange(ctx, id, input.version);
         const repo = createBoardRepository(ctx.tx);
@@ -415,7 +420,10 @@ export function createBoardService(deps: AppDeps) {
         if (!row) throw versionConflict(await cardOf(ctx.tx, project, id));
         ctx.state.tasks.set(id, { ...row, parentId: task.parentId, position: task.position });
         await recordAudit(ctx.tx, actor, project.workspaceId, { entityType: "plan_task", entityId: id, projectId: project.id, action: "board.assignees", before: { assigneeIds: before }, after: { assigneeIds: userIds } });
+        const added = userIds.filter((userId) => !before.includes(userId));
+        await outbox.notify(ctx.tx, { workspaceId: project.workspaceId, kind: "assigned", projectId: project.id, entityType: "plan_task", entityId: id, actorId: actor.userId, recipientIds: added, params: { taskName: row.name, taskCode: row.wbsCode } });
       });
+      outbox.send();
       return detailOf(project, id);
     },
 
@@ -428,6 +436,13 @@ export function createBoardService(deps: AppDeps) {
         (r) => isBoardCard(r.task) && canBoard(actor, "board.read", { clientId: r.clientId, memberRole: r.memberRole ?? null }),
       );
       const projectIds = [...new Set(rows.map((r) => r.task.projectId))];
+      // Tasks of a project whose board was never opened have no column yet: make its workflow, as the board would.
+      const withWorkflow = new Set((await repo.statusesOf(projectIds)).map((s) => s.projectId));
+      for (const projectId of projectIds) {
+        if (withWorkflow.has(projectId)) continue;
+        const access = await loadProjectAccess(deps.db, actor, projectId);
+        if (access) await ensureWorkflow(actor, access.project);
+      }
       const [statuses, tops, assignees, commentCounts] = await Promise.all([
         repo.statusesOf(projectIds),
         repo.topLevelOf(projectIds),
@@ -441,10 +456,10 @@ export function createBoardService(deps: AppDeps) {
       const items: TMyWork["items"] = [];
       for (const r of rows) {
         const workflow = statusesByProject.get(r.task.projectId) ?? [];
-        if (workflow.length === 0) continue; // the board was never opened: no columns yet (the project's board makes them)
         const phases = new Map(tops.filter((t) => t.projectId === r.task.projectId).map((t) => [t.wbsCode, { id: t.id, wbsCode: t.wbsCode, name: t.name }]));
         const card = presentBoardCard(r.task, { statuses: workflow, phases, assignees: assigneesOf, commentCounts: commentsOf });
-        const status = workflow.find((s) => s.id === card.statusId) as TaskStatusRow;
+        const status = workflow.find((s) => s.id === card.statusId);
+        if (!status) continue;
         if (status.category === "done" && !query.includeDone) continue;
         items.push({
           card,

@@ -4,13 +4,8 @@ import { impactEstimateOf, type TracedPlanTask } from "./change-request-impact";
 
 let t: TestApp;
 let w: Awaited<ReturnType<TestApp["seedWorkspace"]>>;
-const signedIn = new Map<string, TestClient>();
 /** One signed-in client per person (signing in costs an argon2 verification). */
-async function as(user: TestUser): Promise<TestClient> {
-  let c = signedIn.get(user.id);
-  if (!c) signedIn.set(user.id, (c = await t.as(user)));
-  return c;
-}
+const as = (user: TestUser): Promise<TestClient> => t.signedIn(user);
 
 function expectStatus(res: HttpResponse, status: number) {
   expect(res.status, JSON.stringify(res.body)).toBe(status);

@@ -5,13 +5,8 @@ import { auditLog, baselineRequirements, baselines, requirementSources, requirem
 
 let t: TestApp;
 let w: Awaited<ReturnType<TestApp["seedWorkspace"]>>;
-const signedIn = new Map<string, TestClient>();
 /** One signed-in client per person (signing in costs an argon2 verification). */
-async function as(user: TestUser): Promise<TestClient> {
-  let c = signedIn.get(user.id);
-  if (!c) signedIn.set(user.id, (c = await t.as(user)));
-  return c;
-}
+const as = (user: TestUser): Promise<TestClient> => t.signedIn(user);
 
 /** The field messages of a 400 body, by path. */
 const fields = (body: { error: { details: { fields: { path: string; message: string }[] } } }) => Object.fromEntries(body.error.details.fields.map((f) => [f.path, f.message]));

@@ -58,7 +58,8 @@ export function createCommentsRepository(db: Db | Tx) {
     },
 
     /** `mentions`: who the body mentions, kept in the audit record of the comment. */
-    create: (actor: Actor, scope: EntityScope, values: { body: string; bodyHtml: string }, now: Date, mentions: readonly string[] = []) =>
+    /** `within` runs in the same transaction once the comment is written (the mentioned people's notifications). */
+    create: (actor: Actor, scope: EntityScope, values: { body: string; bodyHtml: string }, now: Date, mentions: readonly string[] = [], within?: (tx: Tx, commentId: string) => Promise<void>) =>
       db.transaction(async (tx) => {
         const [row] = await tx
           .insert(comments)
@@ -74,11 +75,12 @@ export function createCommentsRepository(db: Db | Tx) {
           .returning();
         if (!row) throw new Error("insert returned nothing");
         await recordAudit(tx, actor, actor.workspaceId, { ...auditOf(scope), entityId: row.id, action: "create", after: { ...row, mentions } });
+        await within?.(tx, row.id);
         return row;
       }),
 
     /** Updates only if `version` is still current; `stale` when someone else changed it first. */
-    update: (actor: Actor, scope: EntityScope, id: string, version: number, values: { body: string; bodyHtml: string }, now: Date, mentions: readonly string[] = []) =>
+    update: (actor: Actor, scope: EntityScope, id: string, version: number, values: { body: string; bodyHtml: string }, now: Date, mentions: readonly string[] = [], within?: (tx: Tx, commentId: string) => Promise<void>) =>
       db.transaction(async (tx) => {
         const [before] = await tx.select().from(comments).where(and(eq(comments.id, id), isNull(comments.deletedAt)));
         if (!before) return { kind: "not_found" as const };
@@ -89,6 +91,7 @@ export function createCommentsRepository(db: Db | Tx) {
           .returning();
         if (!after) return { kind: "stale" as const };
         await recordAudit(tx, actor, actor.workspaceId, { ...auditOf(scope), entityId: id, action: "update", before, after: { ...after, mentions } });
+        await within?.(tx, id);
         return { kind: "ok" as const };
       }),
 

@@ -6,6 +6,7 @@ import { requireEntityScope, toEntityType, type EntityScope } from "../../platfo
 import { renderMarkdown } from "../../platform/markdown";
 import { toPage } from "../../platform/pagination";
 import { canEditComment, canRemoveComment, type Actor } from "../../platform/policy";
+import { createNotificationOutbox, notifyMentioned } from "../notifications/notifications.producer";
 import { createCommentsRepository, type CommentRow } from "./comments.repository";
 import { presentComment } from "./comments.presenter";
 
@@ -49,7 +50,12 @@ export function createCommentsService(deps: AppDeps) {
     createComment: async (actor: Actor, entityType: TEntityType, entityId: string, input: { body: string }) => {
       const scope = await requireEntityScope(deps.db, actor, entityType, entityId, "comment");
       const [mentions = []] = await mentionsOf(scope, [input.body]);
-      const row = await repo.create(actor, scope, { body: input.body, bodyHtml: renderMarkdown(input.body) }, deps.now(), mentions.map((m) => m.userId));
+      const outbox = createNotificationOutbox(deps);
+      const mentionedIds = mentions.map((m) => m.userId);
+      const row = await repo.create(actor, scope, { body: input.body, bodyHtml: renderMarkdown(input.body) }, deps.now(), mentionedIds, (tx, commentId) =>
+        notifyMentioned(outbox, tx, { actor, entityType, entityId, projectId: scope.projectId, commentId, body: input.body, mentionedIds }),
+      );
+      outbox.send();
       return getPresented(actor, scope, row.id);
     },
 
@@ -59,7 +65,12 @@ export function createCommentsService(deps: AppDeps) {
       const scope = await requireEntityScope(deps.db, actor, toEntityType(current.entityType), current.entityId, "comment");
       if (!canEditComment(actor, current.authorId)) throw forbidden();
       const [mentions = []] = await mentionsOf(scope, [input.body]);
-      const result = await repo.update(actor, scope, id, input.version, { body: input.body, bodyHtml: renderMarkdown(input.body) }, deps.now(), mentions.map((m) => m.userId));
+      const outbox = createNotificationOutbox(deps);
+      const mentionedIds = mentions.map((m) => m.userId);
+      const result = await repo.update(actor, scope, id, input.version, { body: input.body, bodyHtml: renderMarkdown(input.body) }, deps.now(), mentionedIds, (tx, commentId) =>
+        notifyMentioned(outbox, tx, { actor, entityType: scope.entityType, entityId: scope.entityId, projectId: scope.projectId, commentId, body: input.body, mentionedIds }),
+      );
+      outbox.send();
       if (result.kind === "not_found") throw notFound("comment.not_found");
       if (result.kind === "stale") throw versionConflict(await getPresented(actor, scope, id));
       return getPresented(actor, scope, id);

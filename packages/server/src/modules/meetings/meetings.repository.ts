@@ -3,9 +3,9 @@
  * tokens. New numbers are taken with the project row locked (`lockProject`), so two meetings created at once never
  * get the same `MTG-n`.
  */
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/database";
-import { meetingAttendees, meetingFeedTokens, meetingItems, meetings, planTasks, projectMembers, projects, users } from "../../db/schema";
+import { meetingAttendees, meetingItems, meetings, planTasks, projectMembers, projects, users } from "../../db/schema";
 
 export type MeetingRow = typeof meetings.$inferSelect;
 export type NewMeetingRow = typeof meetings.$inferInsert;
@@ -15,7 +15,6 @@ export type MeetingItemRow = MeetingItemRecord & {
   task: { id: string; wbsCode: string; name: string; percentComplete: number } | null;
 };
 export type MeetingAttendeeRow = { meetingId: string; userId: string; name: string; email: string; projectRole: string | null; required: boolean; attended: boolean | null };
-export type MeetingFeedTokenRow = typeof meetingFeedTokens.$inferSelect;
 
 export function createMeetingsRepository(db: Db | Tx) {
   return {
@@ -174,42 +173,6 @@ export function createMeetingsRepository(db: Db | Tx) {
 
     userNames: async (ids: readonly string[]) =>
       ids.length === 0 ? [] : db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, [...ids])),
-
-    // ---- feeds ------------------------------------------------------------------------------------------------------
-
-    liveFeed: async (projectId: string, userId: string): Promise<MeetingFeedTokenRow | undefined> => {
-      const [row] = await db
-        .select()
-        .from(meetingFeedTokens)
-        .where(and(eq(meetingFeedTokens.projectId, projectId), eq(meetingFeedTokens.userId, userId), isNull(meetingFeedTokens.revokedAt)));
-      return row;
-    },
-
-    revokeFeeds: (projectId: string, userId: string, now: Date): Promise<MeetingFeedTokenRow[]> =>
-      db
-        .update(meetingFeedTokens)
-        .set({ revokedAt: now })
-        .where(and(eq(meetingFeedTokens.projectId, projectId), eq(meetingFeedTokens.userId, userId), isNull(meetingFeedTokens.revokedAt)))
-        .returning(),
-
-    createFeed: async (values: typeof meetingFeedTokens.$inferInsert): Promise<MeetingFeedTokenRow> => {
-      const [row] = await db.insert(meetingFeedTokens).values(values).returning();
-      if (!row) throw new Error("insert returned nothing");
-      return row;
-    },
-
-    feedByHash: async (tokenHash: string) => {
-      const [row] = await db
-        .select({ feed: meetingFeedTokens, user: users })
-        .from(meetingFeedTokens)
-        .innerJoin(users, eq(users.id, meetingFeedTokens.userId))
-        .where(and(eq(meetingFeedTokens.tokenHash, tokenHash), isNull(meetingFeedTokens.revokedAt)));
-      return row;
-    },
-
-    touchFeed: async (id: string, now: Date) => {
-      await db.update(meetingFeedTokens).set({ lastUsedAt: now }).where(eq(meetingFeedTokens.id, id));
-    },
   };
 }
 export type MeetingsRepository = ReturnType<typeof createMeetingsRepository>;

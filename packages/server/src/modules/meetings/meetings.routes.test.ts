@@ -6,13 +6,8 @@ import { auditLog, planTaskAssignees } from "../../db/schema";
 
 let t: TestApp;
 let w: Awaited<ReturnType<TestApp["seedWorkspace"]>>;
-const signedIn = new Map<string, TestClient>();
 /** One signed-in client per person (signing in costs an argon2 verification). */
-async function as(user: TestUser): Promise<TestClient> {
-  let c = signedIn.get(user.id);
-  if (!c) signedIn.set(user.id, (c = await t.as(user)));
-  return c;
-}
+const as = (user: TestUser): Promise<TestClient> => t.signedIn(user);
 
 const fields = (body: { error: { details: { fields: { path: string; message: string }[] } } }) => Object.fromEntries(body.error.details.fields.map((f) => [f.path, f.message]));
 const listUrl = (projectId: string, query = "") => `/api/v1/projects/${projectId}/meetings${query ? `?${query}` : ""}`;
@@ -359,9 +354,17 @@ describe("iCalendar", () => {
     expect(contactIcs.events.map((e) => e.UID)).toEqual([`meeting-${review.id}@jiaofu`]);
     expectStatus(await (await as(w.contactB)).post(base), 404);
 
+    // The milestone feed is another kind of address: neither token opens the other's calendar, and making one
+    // leaves the other alive.
+    const milestones = expectStatus(await pm.post(`/api/v1/projects/${project.id}/plan/feed`), 201);
+    expectStatus(await t.anonymous().get(feedPath(milestones.url).replace("/feeds/plan/", "/feeds/meetings/")), 404);
+    expectStatus(await t.anonymous().get(feedPath(created.url).replace("/feeds/meetings/", "/feeds/plan/")), 404);
+    expectStatus(await t.anonymous().get(feedPath(created.url)), 200);
+
     const rotated = expectStatus(await pm.post(base), 201);
     expectStatus(await t.anonymous().get(feedPath(created.url)), 404);
     expectStatus(await t.anonymous().get(feedPath(rotated.url)), 200);
+    expectStatus(await t.anonymous().get(feedPath(milestones.url)), 200);
     expectStatus(await pm.delete(base), 204);
     expectStatus(await t.anonymous().get(feedPath(rotated.url)), 404);
     expect(expectStatus(await pm.get(base), 200).exists).toBe(false);

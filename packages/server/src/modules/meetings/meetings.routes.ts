@@ -7,8 +7,8 @@ import {
   ZErrorResponse,
   ZIdParams,
   ZMeeting,
-  ZMeetingFeed,
-  ZMeetingFeedCreated,
+  ZCalendarFeed,
+  ZCalendarFeedCreated,
   ZMeetingFeedTokenParams,
   ZMeetingItem,
   ZMeetingList,
@@ -161,14 +161,14 @@ export const meetingsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/projects/:id/meetings/feed",
-    { schema: { tags, summary: "Whether you have a meeting calendar feed of this project, made and last fetched when", params: ZIdParams, response: { 200: ZMeetingFeed, ...errors } } },
+    { schema: { tags, summary: "Whether you have a meeting calendar feed of this project, made and last fetched when", params: ZIdParams, response: { 200: ZCalendarFeed, ...errors } } },
     async (request) => service.getFeed(requireActor(request), request.params.id),
   );
 
   app.post(
     "/projects/:id/meetings/feed",
     {
-      schema: { tags, summary: "Make (or replace) your meeting calendar feed; its address is shown this once", params: ZIdParams, response: { 201: ZMeetingFeedCreated, ...errors } },
+      schema: { tags, summary: "Make (or replace) your meeting calendar feed; its address is shown this once", params: ZIdParams, response: { 201: ZCalendarFeedCreated, ...errors } },
     },
     async (request, reply) => reply.status(201).send(await service.createFeed(requireActor(request), request.params.id, originOf(request))),
   );

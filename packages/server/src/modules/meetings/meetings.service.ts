@@ -14,8 +14,8 @@ import type {
   TCreateMeetingRequest,
   TLocale,
   TMeeting,
-  TMeetingFeed,
-  TMeetingFeedCreated,
+  TCalendarFeed,
+  TCalendarFeedCreated,
   TMeetingItem,
   TMeetingList,
   TMeetingListQuery,
@@ -28,13 +28,14 @@ import type { Config } from "../../config";
 import type { Db, Tx } from "../../db/database";
 import { planTaskAssignees } from "../../db/schema";
 import { AppError, fieldError, notFound, versionConflict } from "../../platform/app-error";
+import { calendarFeeds } from "../../platform/calendar-feeds";
 import { recordAudit } from "../../platform/audit";
 import { toActor } from "../../platform/authentication";
 import { isUniqueViolation } from "../../platform/database-errors";
 import { translate } from "../../platform/messages";
 import { authorize, canMeeting, canMeetings, isStaff, meetingVisibility, type Actor, type MeetingAction, type MeetingFacts, type MeetingsAction } from "../../platform/policy";
 import { loadProjectAccess, requireProjectAccess, type ProjectAccess } from "../../platform/project-access";
-import { randomSecret, sha256 } from "../auth/auth.crypto";
+import { createNotificationOutbox, type NotificationOutbox } from "../notifications/notifications.producer";
 import { createPlanningService } from "../planning/planning.service";
 import { icalWriteMeetings, type IcalMeeting } from "./meeting-ical";
 import { meetingHasOccurrence, meetingNextOccurrences, meetingOccurrencesBetween, normaliseMeetingRrule } from "./meeting-recurrence";
@@ -115,6 +116,24 @@ export function createMeetingsService(deps: AppDeps, config: Config) {
       if (!members.has(attendee.userId)) throw fieldError(`body.attendees.${index}.userId`, "meeting.attendee_not_on_project");
       if (seen.has(attendee.userId)) throw fieldError(`body.attendees.${index}.userId`, "meeting.attendee_duplicate");
       seen.add(attendee.userId);
+    });
+  }
+
+  /** An action item's (new) owner hears of it (docs/monitoring.md, "Notifications"). */
+  async function notifyActionOwner(outbox: NotificationOutbox, tx: Tx, actor: Actor, meeting: { id: string; workspaceId: string; projectId: string; title: string; number: number; sharedWithClient: boolean }, item: MeetingItemRecord) {
+    if (item.kind !== "action" || !item.ownerId) return;
+    await outbox.notify(tx, {
+      workspaceId: meeting.workspaceId,
+      kind: "action_item",
+      projectId: meeting.projectId,
+      entityType: "meeting",
+      entityId: meeting.id,
+      actorId: actor.userId,
+      recipientIds: [item.ownerId],
+      params: { meetingTitle: meeting.title, meetingKey: meetingKey(meeting.number), itemText: item.text, ...(item.dueDate ? { dueDate: item.dueDate } : {}) },
+      dedupeKey: `action_item:${item.id}:${item.ownerId}`,
+      // A client contact owning an item of an internal meeting is not told of it.
+      visibleTo: (person) => isStaff(person) || meeting.sharedWithClient,
     });
   }
 
@@ -201,12 +220,7 @@ export function createMeetingsService(deps: AppDeps, config: Config) {
     }));
   }
 
-  const presentFeed = (row: { createdAt: Date; lastUsedAt: Date | null } | undefined): TMeetingFeed => ({
-    exists: row !== undefined,
-    createdAt: row?.createdAt.toISOString() ?? null,
-    lastUsedAt: row?.lastUsedAt?.toISOString() ?? null,
-  });
-  const feedUrl = (origin: string, token: string) => `${(config.JIAOFU_PUBLIC_URL ?? origin).replace(/\/$/, "")}/api/v1/feeds/meetings/${token}.ics`;
+  const feeds = calendarFeeds(deps.db, "meetings", (origin, token) => `${(config.JIAOFU_PUBLIC_URL ?? origin).replace(/\/$/, "")}/api/v1/feeds/meetings/${token}.ics`);
 
   return {
     /**
@@ -392,6 +406,7 @@ export function createMeetingsService(deps: AppDeps, config: Config) {
     addItem: async (actor: Actor, meetingId: string, input: TCreateMeetingItemRequest): Promise<TMeetingItem> => {
       const { row: meeting } = await requireMeeting(actor, meetingId, "meeting.update");
       await checkItemOwner(meeting.projectId, input.ownerId);
+      const outbox = createNotificationOutbox(deps);
       const id = await deps.db.transaction(async (tx) => {
         const r = createMeetingsRepository(tx);
         await r.lock(meeting.id);
@@ -409,8 +424,10 @@ export function createMeetingsService(deps: AppDeps, config: Config) {
           updatedAt: now,
         });
         await recordAudit(tx, actor, meeting.workspaceId, { entityType: "meeting_item", entityId: item.id, projectId: meeting.projectId, action: "create", after: { meetingId: meeting.id, ...itemFields(item) } });
+        await notifyActionOwner(outbox, tx, actor, meeting, item);
         return item.id;
       });
+      outbox.send();
       return presentItemById(meeting.id, id);
     },
 
@@ -422,11 +439,14 @@ export function createMeetingsService(deps: AppDeps, config: Config) {
       if (input.text !== undefined) set.text = input.text;
       if (input.ownerId !== undefined) set.ownerId = input.ownerId;
       if (input.dueDate !== undefined) set.dueDate = input.dueDate;
+      const outbox = createNotificationOutbox(deps);
       const saved = await deps.db.transaction(async (tx) => {
         const row = await createMeetingsRepository(tx).updateItem(item.id, input.version, set, deps.now());
         if (row) await recordAudit(tx, actor, row.workspaceId, { entityType: "meeting_item", entityId: row.id, projectId: row.projectId, action: "update", before: itemFields(item), after: itemFields(row) });
+        if (row && row.ownerId !== item.ownerId) await notifyActionOwner(outbox, tx, actor, meeting.row, row);
         return row;
       });
+      outbox.send();
       if (!saved) throw versionConflict(await presentItemById(item.meetingId, item.id));
       return presentItemById(item.meetingId, item.id);
     },
@@ -511,32 +531,20 @@ export function createMeetingsService(deps: AppDeps, config: Config) {
       return { body, filename: `${project.project.code}-${meetingKey(row.number)}.ics` };
     },
 
-    getFeed: async (actor: Actor, projectId: string): Promise<TMeetingFeed> => {
+    getFeed: async (actor: Actor, projectId: string): Promise<TCalendarFeed> => {
       await requireMeetings(actor, projectId, "meetings.read");
-      return presentFeed(await repo.liveFeed(projectId, actor.userId));
+      return feeds.status(actor, projectId);
     },
 
     /** Makes the caller a new feed address (the old one stops working); the address is shown this once. */
-    createFeed: async (actor: Actor, projectId: string, origin: string): Promise<TMeetingFeedCreated> => {
+    createFeed: async (actor: Actor, projectId: string, origin: string): Promise<TCalendarFeedCreated> => {
       const { project } = await requireMeetings(actor, projectId, "meetings.read");
-      const token = randomSecret(32);
-      const now = deps.now();
-      const row = await deps.db.transaction(async (tx) => {
-        const r = createMeetingsRepository(tx);
-        const revoked = await r.revokeFeeds(project.id, actor.userId, now);
-        const created = await r.createFeed({ workspaceId: project.workspaceId, projectId: project.id, userId: actor.userId, tokenHash: sha256(token), createdAt: now });
-        await recordAudit(tx, actor, project.workspaceId, { entityType: "meeting_feed_token", entityId: created.id, projectId: project.id, action: revoked.length > 0 ? "rotate" : "create", after: { userId: actor.userId, replaced: revoked.map((f) => f.id) } });
-        return created;
-      });
-      return { ...presentFeed(row), url: feedUrl(origin, token) };
+      return feeds.create(actor, project, origin, deps.now());
     },
 
     revokeFeed: async (actor: Actor, projectId: string): Promise<void> => {
       const { project } = await requireMeetings(actor, projectId, "meetings.read");
-      await deps.db.transaction(async (tx) => {
-        const revoked = await createMeetingsRepository(tx).revokeFeeds(project.id, actor.userId, deps.now());
-        for (const feed of revoked) await recordAudit(tx, actor, project.workspaceId, { entityType: "meeting_feed_token", entityId: feed.id, projectId: project.id, action: "revoke", before: { userId: actor.userId } });
-      });
+      await feeds.revoke(actor, project, deps.now());
     },
 
     /**
@@ -544,13 +552,13 @@ export function createMeetingsService(deps: AppDeps, config: Config) {
      * unknown or revoked token, an inactive owner, or one no longer on the project.
      */
     feedCalendar: async (token: string, origin: string): Promise<string> => {
-      const found = await repo.feedByHash(sha256(token));
+      const found = await feeds.find(token);
       if (!found || !found.user.active) throw notFound("meeting_feed.not_found");
       const actor = toActor(found.user);
       const access = await loadProjectAccess(deps.db, actor, found.feed.projectId);
       if (!access || !canMeetings(actor, "meetings.read", access.facts)) throw notFound("meeting_feed.not_found");
       const now = deps.now();
-      await repo.touchFeed(found.feed.id, now);
+      await feeds.served(found.feed.id, now);
       const rows = await repo.all(access.project.id, meetingVisibility(actor, access.facts).kind !== "all");
       return icalWriteMeetings({
         method: "PUBLISH",

@@ -15,6 +15,7 @@ import {
   planOutline,
   planSchedule,
   type PlanVarianceTask,
+  planBaselineDaysOnAxis,
   planVariance,
   type ProgressBasis,
   progressRollUp,
@@ -92,11 +93,13 @@ function firstStart(tasks: readonly PlanVarianceTask[]): { day: number | null; d
  */
 export async function measureProject(db: Db | Tx, project: ProjectRow, statusDate: string, baseline: PlanBaselineRow | null): Promise<ProjectMeasurement> {
   const repo = createMonitoringRepository(db);
-  const [state, baselineTasks, approved] = await Promise.all([
+  const [state, savedBaselineTasks, approved] = await Promise.all([
     loadState(db, project),
     baseline ? repo.baselineTasks(baseline.id) : Promise.resolve([] as PlanBaselineTaskRow[]),
     actualCostOf(db, project.workspaceId, project.id, statusDate),
   ]);
+  // The baseline's day numbers count from the plan's day 0 when it was saved: re-read them on today's axis.
+  const baselineTasks = savedBaselineTasks.map((t) => planBaselineDaysOnAxis(state.axis, t));
   const approvedByPhase = new Map(approved.phases.map((p) => [p.taskId, p.cost]));
   const rows = [...state.tasks.values()];
   const facts = planTaskFactsWithResources(rows, [...state.resources.values()], [...state.assignments.values()], state.compiled);

@@ -7,6 +7,7 @@
 import type { TBurndown, TBurndownQuery, TEarnedValue, TEarnedValueQuery, TMilestoneTrend, TProgressSnapshot } from "@jiaofu/contracts";
 import { earnedValueIndicators, earnedValueSCurve, milestoneTrendSeries, progressBurnSeries, type ProgressWorkMeasurement } from "@jiaofu/engine";
 import type { AppDeps } from "../../app";
+import { startPeriodicPass, type PassLog } from "../../platform/periodic-pass";
 import type { Db, Tx } from "../../db/database";
 import { fieldError, notFound } from "../../platform/app-error";
 import { authorize, canMonitoring, type Actor, type MonitoringAction } from "../../platform/policy";
@@ -71,19 +72,9 @@ export async function snapshotActiveProjects(deps: Pick<AppDeps, "db" | "now">, 
  * and any node may run it). Returns the function that stops it, resolving once a pass under way has finished (so the
  * database is not closed under it).
  */
-export function startDailySnapshots(deps: Pick<AppDeps, "db" | "now">, log: { error: (obj: object, msg: string) => void }): () => Promise<void> {
+export function startDailySnapshots(deps: Pick<AppDeps, "db" | "now">, log: PassLog): () => Promise<void> {
   const onError = (projectId: string, error: unknown) => log.error({ err: error, projectId }, "progress snapshot failed");
-  let running: Promise<unknown> = Promise.resolve();
-  const run = () => {
-    running = running.then(() => snapshotActiveProjects(deps, onError)).catch((error: unknown) => log.error({ err: error }, "daily progress snapshots failed"));
-  };
-  run();
-  const timer = setInterval(run, 60 * 60 * 1000);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodicPass(() => snapshotActiveProjects(deps, onError), 60 * 60 * 1000, log, "daily progress snapshots failed");
 }
 
 export function createMonitoringService(deps: AppDeps) {

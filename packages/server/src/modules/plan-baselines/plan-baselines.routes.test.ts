@@ -2,16 +2,12 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type HttpResponse, type TestApp, type TestClient, type TestUser } from "../../../test/harness";
-import { auditLog, planBaselines, planBaselineTasks, planTasks } from "../../db/schema";
+import { auditLog, planBaselines, planBaselineTasks, planTasks, projects } from "../../db/schema";
 
 let t: TestApp;
 let w: Awaited<ReturnType<TestApp["seedWorkspace"]>>;
-const signedIn = new Map<string, TestClient>();
-async function as(user: TestUser): Promise<TestClient> {
-  let c = signedIn.get(user.id);
-  if (!c) signedIn.set(user.id, (c = await t.as(user)));
-  return c;
-}
+/** One signed-in client per person (signing in costs an argon2 verification). */
+const as = (user: TestUser): Promise<TestClient> => t.signedIn(user);
 const fields = (res: HttpResponse) => Object.fromEntries((res.body.error.details.fields as { path: string; message: string }[]).map((f) => [f.path, f.message]));
 type Project = Awaited<ReturnType<TestApp["factories"]["project"]>>;
 
@@ -46,6 +42,22 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("plan baselines", () => {
+  it("re-reads a baseline's day numbers on today's plan axis once the project start moves", async () => {
+    const { project, design, build } = await plannedProject();
+    const saved = (await save(project)).body.id as string;
+    const before = (await (await as(w.pm)).get(`/api/v1/plan-baselines/${saved}`)).body.tasks as { taskId: string; startDay: number; finishDay: number; start: string }[];
+    // The project now starts Monday 09-21: four working days earlier (Friday 09-25 is 中秋, then the weekend).
+    await t.db.update(projects).set({ startDate: "2026-09-21" }).where(eq(projects.id, project.id));
+    const after = (await (await as(w.pm)).get(`/api/v1/plan-baselines/${saved}`)).body.tasks as typeof before;
+    for (const id of [design, build]) {
+      const was = before.find((x) => x.taskId === id);
+      const now = after.find((x) => x.taskId === id);
+      expect(now?.start).toBe(was?.start);
+      expect(now?.startDay).toBe((was?.startDay ?? NaN) + 4);
+      expect(now?.finishDay).toBe((was?.finishDay ?? NaN) + 4);
+    }
+  });
+
   it("saves PB-1 with every task's schedule, work and cost and the plan's totals, and audits it", async () => {
     const { project, phase, design, build } = await plannedProject();
     const res = await save(project, { name: "  Signed plan ", note: "As agreed at kick-off" });

@@ -3,13 +3,14 @@
  * them, read one with its tasks, delete one. Immutable: there is no update. A save locks the plan (the project row),
  * brings its stored schedule up to date, allocates the number and copies every task in one transaction.
  */
+import { planBaselineDaysOnAxis } from "@jiaofu/engine";
 import type { TPlanBaseline, TPlanBaselineSummary, TSavePlanBaselineRequest } from "@jiaofu/contracts";
 import type { AppDeps } from "../../app";
 import { AppError, notFound } from "../../platform/app-error";
 import { recordAudit } from "../../platform/audit";
 import { authorize, canPlanBaseline, type Actor } from "../../platform/policy";
 import { loadProjectAccess, requireProjectAccess, type ProjectAccess } from "../../platform/project-access";
-import { reschedulePlanInTransaction } from "../planning/planning.service";
+import { planAxisOf, reschedulePlanInTransaction } from "../planning/planning.service";
 import { planBaselineKey, presentPlanBaseline, presentPlanBaselineSummary } from "./plan-baselines.presenter";
 import { createPlanBaselinesRepository, type PlanBaselineRow } from "./plan-baselines.repository";
 
@@ -52,7 +53,10 @@ export function createPlanBaselinesService(deps: AppDeps) {
 
     get: async (actor: Actor, id: string): Promise<TPlanBaseline> => {
       const { row, access } = await requireBaseline(actor, id, "plan_baseline.read");
-      return presentPlanBaseline(row, await repo.tasks(row.id), canPlanBaseline(actor, "plan_baseline.read_internal", access.facts));
+      const [tasks, axis] = await Promise.all([repo.tasks(row.id), planAxisOf(deps.db, access.project)]);
+      // Its day numbers count from the plan's day 0 when it was saved: re-read them on today's axis for the variance.
+      const onAxis = tasks.map((t) => planBaselineDaysOnAxis(axis, t));
+      return presentPlanBaseline(row, onAxis, canPlanBaseline(actor, "plan_baseline.read_internal", access.facts));
     },
 
     /**

@@ -6,7 +6,7 @@
  */
 import { and, count, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/database";
-import { planAssignments, planDependencies, planFeedTokens, planResources, planTasks, projectCalendars, projects, traceLinks, users } from "../../db/schema";
+import { planAssignments, planDependencies, planResources, planTasks, projectCalendars, projects, traceLinks } from "../../db/schema";
 
 export type PlanTaskInsert = typeof planTasks.$inferInsert;
 export type PlanDependencyInsert = typeof planDependencies.$inferInsert;
@@ -14,7 +14,6 @@ export type PlanResourceInsert = typeof planResources.$inferInsert;
 export type PlanAssignmentInsert = typeof planAssignments.$inferInsert;
 export type PlanResourceRow = typeof planResources.$inferSelect;
 export type PlanAssignmentRow = typeof planAssignments.$inferSelect;
-export type PlanFeedTokenRow = typeof planFeedTokens.$inferSelect;
 export type ProjectCalendarValues = Pick<typeof projectCalendars.$inferInsert, "projectId" | "workspaceId" | "week" | "holidaySets" | "exceptions" | "updatedById">;
 
 /** Rows per insert statement: the widest row here has about 20 columns, well under PostgreSQL's 65,535 parameters. */
@@ -87,45 +86,6 @@ export function createPlanExchangeRepository(db: Db | Tx) {
 
     resources: (projectId: string): Promise<PlanResourceRow[]> => db.select().from(planResources).where(eq(planResources.projectId, projectId)).orderBy(planResources.createdAt, planResources.name),
     assignments: (projectId: string): Promise<PlanAssignmentRow[]> => db.select().from(planAssignments).where(eq(planAssignments.projectId, projectId)).orderBy(planAssignments.createdAt, planAssignments.id),
-
-    // ---- milestone feeds -------------------------------------------------------------------------------------------
-
-    /** The caller's live (not revoked) feed of the project. */
-    liveFeed: async (projectId: string, userId: string): Promise<PlanFeedTokenRow | undefined> => {
-      const [row] = await db
-        .select()
-        .from(planFeedTokens)
-        .where(and(eq(planFeedTokens.projectId, projectId), eq(planFeedTokens.userId, userId), isNull(planFeedTokens.revokedAt)));
-      return row;
-    },
-
-    /** Revokes the caller's live feeds of the project; the rows revoked. */
-    revokeFeeds: (projectId: string, userId: string, now: Date): Promise<PlanFeedTokenRow[]> =>
-      db
-        .update(planFeedTokens)
-        .set({ revokedAt: now })
-        .where(and(eq(planFeedTokens.projectId, projectId), eq(planFeedTokens.userId, userId), isNull(planFeedTokens.revokedAt)))
-        .returning(),
-
-    createFeed: async (values: typeof planFeedTokens.$inferInsert): Promise<PlanFeedTokenRow> => {
-      const [row] = await db.insert(planFeedTokens).values(values).returning();
-      if (!row) throw new Error("insert returned nothing");
-      return row;
-    },
-
-    /** A live feed by its token's hash, with its owner (active or not: the service decides). */
-    feedByHash: async (tokenHash: string) => {
-      const [row] = await db
-        .select({ feed: planFeedTokens, user: users })
-        .from(planFeedTokens)
-        .innerJoin(users, eq(users.id, planFeedTokens.userId))
-        .where(and(eq(planFeedTokens.tokenHash, tokenHash), isNull(planFeedTokens.revokedAt)));
-      return row;
-    },
-
-    touchFeed: async (id: string, now: Date) => {
-      await db.update(planFeedTokens).set({ lastUsedAt: now }).where(eq(planFeedTokens.id, id));
-    },
   };
 }
 export type PlanExchangeRepository = ReturnType<typeof createPlanExchangeRepository>;

@@ -7,12 +7,8 @@ import { auditLog, planAssignments, planResources, planTasks, projectMembers, us
 
 let t: TestApp;
 let w: Awaited<ReturnType<TestApp["seedWorkspace"]>>;
-const signedIn = new Map<string, TestClient>();
-async function as(user: TestUser): Promise<TestClient> {
-  let c = signedIn.get(user.id);
-  if (!c) signedIn.set(user.id, (c = await t.as(user)));
-  return c;
-}
+/** One signed-in client per person (signing in costs an argon2 verification). */
+const as = (user: TestUser): Promise<TestClient> => t.signedIn(user);
 
 type Project = Awaited<ReturnType<TestApp["factories"]["project"]>>;
 type Task = { id: string; wbsCode: string; name: string; kind: string; version: number; durationDays: number; notes: string | null; schedule: Record<string, unknown>; [key: string]: unknown };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { ZErrorResponse, ZIdParams, ZPlanFeed, ZPlanFeedCreated, ZPlanFeedTokenParams, ZPlanImportOutcome, ZPlanImportQuery, type TPlanExchangeFormat } from "@jiaofu/contracts";
+import { ZErrorResponse, ZIdParams, ZCalendarFeed, ZCalendarFeedCreated, ZPlanFeedTokenParams, ZPlanImportOutcome, ZPlanImportQuery, type TPlanExchangeFormat } from "@jiaofu/contracts";
 import { requireActor } from "../../platform/authentication";
 import { attachmentDispositionHeader } from "../../platform/spreadsheet-export";
 import { createPlanExchangeService } from "./plan-exchange.service";
@@ -94,7 +94,7 @@ export const planExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/projects/:id/plan/feed",
-    { schema: { tags, summary: "Whether you have a milestone calendar feed of this plan, made and last fetched when", params: ZIdParams, response: { 200: ZPlanFeed, ...errors } } },
+    { schema: { tags, summary: "Whether you have a milestone calendar feed of this plan, made and last fetched when", params: ZIdParams, response: { 200: ZCalendarFeed, ...errors } } },
     async (request) => service.getFeed(requireActor(request), request.params.id),
   );
 
@@ -105,7 +105,7 @@ export const planExchangeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Make (or replace) your milestone calendar feed; its address is shown this once",
         params: ZIdParams,
-        response: { 201: ZPlanFeedCreated, ...errors },
+        response: { 201: ZCalendarFeedCreated, ...errors },
       },
     },
     async (request, reply) => {

@@ -36,8 +36,8 @@ import {
   type TLocale,
   type TPlan,
   type TPlanExchangeFormat,
-  type TPlanFeed,
-  type TPlanFeedCreated,
+  type TCalendarFeed,
+  type TCalendarFeedCreated,
   type TPlanImportOutcome,
   type TPlanImportQuery,
 } from "@jiaofu/contracts";
@@ -47,13 +47,13 @@ import type { Tx } from "../../db/database";
 import { AppError, fieldError, notFound } from "../../platform/app-error";
 import { recordAudit } from "../../platform/audit";
 import { toActor } from "../../platform/authentication";
+import { calendarFeeds } from "../../platform/calendar-feeds";
 import { translate, type MessageKey } from "../../platform/messages";
 import { authorize, canPlan, canPlanExchange, type Actor, type PlanExchangeAction } from "../../platform/policy";
 import { loadProjectAccess, requireProjectAccess, type ProjectAccess } from "../../platform/project-access";
 import { tableToCsv } from "../../platform/spreadsheet-export";
 import type { IncomingFile } from "../attachments/attachments.service";
 import { receiveUploadedFile, type UploadedFile } from "../attachments/attachments.upload";
-import { randomSecret, sha256 } from "../auth/auth.crypto";
 import { createPlanningService, reschedulePlanInTransaction } from "../planning/planning.service";
 import { decodeCsvBytes, readSpreadsheet } from "../requirements/requirements-import.read";
 import { icalWrite, type IcalEvent } from "./ical-write";
@@ -511,23 +511,17 @@ export function createPlanExchangeService(deps: AppDeps, config: Config) {
 
   // ---- milestone feed ----------------------------------------------------------------------------------------------
 
-  const presentFeed = (row: { createdAt: Date; lastUsedAt: Date | null } | undefined): TPlanFeed => ({
-    exists: row !== undefined,
-    createdAt: row?.createdAt.toISOString() ?? null,
-    lastUsedAt: row?.lastUsedAt?.toISOString() ?? null,
-  });
-
   /** The feed's public address on this server (`origin`: the request's, unless JIAOFU_PUBLIC_URL says otherwise). */
-  const feedUrl = (origin: string, token: string) => `${(config.JIAOFU_PUBLIC_URL ?? origin).replace(/\/$/, "")}/api/v1/feeds/plan/${token}.ics`;
+  const feeds = calendarFeeds(deps.db, "milestones", (origin, token) => `${(config.JIAOFU_PUBLIC_URL ?? origin).replace(/\/$/, "")}/api/v1/feeds/plan/${token}.ics`);
 
   async function feedCalendar(token: string, now: Date): Promise<string> {
-    const found = await repo.feedByHash(sha256(token));
+    const found = await feeds.find(token);
     if (!found || !found.user.active) throw notFound("plan_feed.not_found");
     const actor = toActor(found.user);
     const access = await loadProjectAccess(deps.db, actor, found.feed.projectId);
     if (!access || !canPlanExchange(actor, "plan_exchange.feed", access.facts)) throw notFound("plan_feed.not_found");
     const plan = await planning.getPlan(actor, access.project.id);
-    await repo.touchFeed(found.feed.id, now);
+    await feeds.served(found.feed.id, now);
     const { project } = access;
     const locale = actor.locale;
     const events: IcalEvent[] = [];
@@ -557,32 +551,20 @@ export function createPlanExchangeService(deps: AppDeps, config: Config) {
     exportCsv,
     importPlan,
 
-    getFeed: async (actor: Actor, projectId: string): Promise<TPlanFeed> => {
+    getFeed: async (actor: Actor, projectId: string): Promise<TCalendarFeed> => {
       await requireExchange(actor, projectId, "plan_exchange.feed");
-      return presentFeed(await repo.liveFeed(projectId, actor.userId));
+      return feeds.status(actor, projectId);
     },
 
     /** Makes the caller a new feed address (the old one stops working); the address is shown this once. */
-    createFeed: async (actor: Actor, projectId: string, origin: string): Promise<TPlanFeedCreated> => {
+    createFeed: async (actor: Actor, projectId: string, origin: string): Promise<TCalendarFeedCreated> => {
       const { project } = await requireExchange(actor, projectId, "plan_exchange.feed");
-      const token = randomSecret(32);
-      const now = deps.now();
-      const row = await deps.db.transaction(async (tx) => {
-        const r = createPlanExchangeRepository(tx);
-        const revoked = await r.revokeFeeds(project.id, actor.userId, now);
-        const created = await r.createFeed({ workspaceId: project.workspaceId, projectId: project.id, userId: actor.userId, tokenHash: sha256(token), createdAt: now });
-        await recordAudit(tx, actor, project.workspaceId, { entityType: "plan_feed_token", entityId: created.id, projectId: project.id, action: revoked.length > 0 ? "rotate" : "create", after: { userId: actor.userId, replaced: revoked.map((f) => f.id) } });
-        return created;
-      });
-      return { ...presentFeed(row), url: feedUrl(origin, token) };
+      return feeds.create(actor, project, origin, deps.now());
     },
 
     revokeFeed: async (actor: Actor, projectId: string): Promise<void> => {
       const { project } = await requireExchange(actor, projectId, "plan_exchange.feed");
-      await deps.db.transaction(async (tx) => {
-        const revoked = await createPlanExchangeRepository(tx).revokeFeeds(project.id, actor.userId, deps.now());
-        for (const feed of revoked) await recordAudit(tx, actor, project.workspaceId, { entityType: "plan_feed_token", entityId: feed.id, projectId: project.id, action: "revoke", before: { userId: actor.userId } });
-      });
+      await feeds.revoke(actor, project, deps.now());
     },
 
     feedCalendar: (token: string) => feedCalendar(token, deps.now()),

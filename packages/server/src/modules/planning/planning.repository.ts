@@ -68,16 +68,22 @@ export function createPlanningRepository(db: Db | Tx) {
     },
 
     insertTask: async (values: NewPlanTaskRow): Promise<PlanTaskRow> => {
-      const [row] = await db.insert(planTasks).values(values).returning();
+      const completedAt = values.percentComplete === 100 ? (values.completedAt ?? values.createdAt ?? new Date()) : null;
+      const [row] = await db.insert(planTasks).values({ ...values, completedAt }).returning();
       if (!row) throw new Error("insert returned nothing");
       return row;
     },
 
-    /** Changes a task's own fields if it is still at `version`; bumps the version. Undefined when it moved on. */
+    /**
+     * Changes a task's own fields if it is still at `version`; bumps the version. Undefined when it moved on. Reaching
+     * 100 % stamps `completedAt` (kept if it was already done); dropping below clears it.
+     */
     updateTask: async (id: string, version: number, values: Partial<NewPlanTaskRow>, now: Date): Promise<PlanTaskRow | undefined> => {
+      const completion =
+        values.percentComplete === undefined ? {} : { completedAt: values.percentComplete === 100 ? sql`coalesce(${planTasks.completedAt}, ${now.toISOString()}::timestamptz)` : null };
       const [row] = await db
         .update(planTasks)
-        .set({ ...values, updatedAt: now, version: sql`${planTasks.version} + 1` })
+        .set({ ...values, ...completion, updatedAt: now, version: sql`${planTasks.version} + 1` })
         .where(and(eq(planTasks.id, id), eq(planTasks.version, version)))
         .returning();
       return row;

@@ -46,6 +46,7 @@ import { loadProjectAccess, requireProjectAccess, type ProjectAccess } from "../
 import { planTaskFactsWithResources } from "../plan-resources/plan-resources.facts";
 import { createPlanResourcesRepository, type PlanAssignmentRow, type PlanResourceRow } from "../plan-resources/plan-resources.repository";
 import { refuseClosingGatedPhases } from "../quality/phase-close-guard";
+import { createNotificationOutbox, type NotificationOutbox } from "../notifications/notifications.producer";
 import { planCalendarFromRequest, planCalendarOf, presentPlanCalendar } from "./plan-calendar";
 import { presentPlanDependency, presentPlanTask } from "./planning.presenter";
 import {
@@ -124,6 +125,11 @@ function sameLayout(a: PlanTaskLayout, b: PlanTaskLayout): boolean {
 
 /** The plan starts on the project's start date, or (none set) the day the project was created. */
 const planStartOf = (project: ProjectRow) => project.startDate ?? project.createdAt.toISOString().slice(0, 10);
+
+/** The plan's working-day axis today (its calendar from day 0 = the project start), without loading its tasks. */
+export async function planAxisOf(db: Db | Tx, project: ProjectRow): Promise<CalendarDayAxis> {
+  return planDayAxis(planCalendarCompile(planCalendarOf(await createPlanningRepository(db).calendar(project.id))), planStartOf(project));
+}
 
 const isDated = (type: TPlanConstraintType) => PLAN_DATED_CONSTRAINTS.includes(type);
 
@@ -392,6 +398,13 @@ export function createPlanningService(deps: AppDeps) {
     if (ownerId && !(await ctx.repo.isProjectWorker(ctx.state.project.id, ownerId))) throw fieldError("body.ownerId", "plan.owner_not_on_team");
   }
 
+  /** Tells a task's (new) owner it is theirs (docs/monitoring.md, "Notifications"). */
+  async function notifyOwner(outbox: NotificationOutbox, ctx: ChangeContext, actor: Actor, task: Pick<PlanTaskRow, "id" | "name" | "wbsCode" | "ownerId">) {
+    if (!task.ownerId) return;
+    const project = ctx.state.project;
+    await outbox.notify(ctx.tx, { workspaceId: project.workspaceId, kind: "assigned", projectId: project.id, entityType: "plan_task", entityId: task.id, actorId: actor.userId, recipientIds: [task.ownerId], params: { taskName: task.name, taskCode: task.wbsCode } });
+  }
+
   function requirePlanTask(state: PlanState, id: string, path: string): PlanTaskRow {
     const task = state.tasks.get(id);
     if (!task) throw fieldError(path, "plan.task_not_found");
@@ -482,7 +495,8 @@ export function createPlanningService(deps: AppDeps) {
     /** A task under `parentId` at `position` (default: last); the parent becomes (or stays) a summary. */
     createTask: async (actor: Actor, projectId: string, input: TCreatePlanTaskRequest): Promise<TPlanChange> => {
       const { project } = await requirePlan(actor, projectId, "plan.edit");
-      return change(actor, project, async (ctx) => {
+      const outbox = createNotificationOutbox(deps);
+      const result = await change(actor, project, async (ctx) => {
         const parentId = input.parentId ?? null;
         if (parentId !== null) requirePlanTask(ctx.state, parentId, "body.parentId");
         await requireOwner(ctx, input.ownerId);
@@ -507,12 +521,16 @@ export function createPlanningService(deps: AppDeps) {
         ctx.log.taskId = row.id;
         ctx.log.touchedTasks.add(row.id);
         await recordAudit(ctx.tx, actor, project.workspaceId, { entityType: "plan_task", entityId: row.id, projectId: project.id, action: "create", after: ownFields(row) });
+        await notifyOwner(outbox, ctx, actor, row);
       });
+      outbox.send();
+      return result;
     },
 
     updateTask: async (actor: Actor, id: string, input: TUpdatePlanTaskRequest): Promise<TPlanChange> => {
       const { access } = await requireTask(actor, id, "plan.edit");
-      return change(actor, access.project, async (ctx) => {
+      const outbox = createNotificationOutbox(deps);
+      const result = await change(actor, access.project, async (ctx) => {
         const { state } = ctx;
         const task = state.tasks.get(id);
         if (!task) throw notFound("plan.task_not_found");
@@ -529,6 +547,7 @@ export function createPlanningService(deps: AppDeps) {
         if (input.ownerId !== undefined) {
           await requireOwner(ctx, input.ownerId);
           values.ownerId = input.ownerId;
+          if (input.ownerId !== task.ownerId) await notifyOwner(outbox, ctx, actor, { ...task, ownerId: input.ownerId });
         }
         if (input.durationDays !== undefined) {
           if (summary) throw fieldError("body.durationDays", "plan.summary_duration");
@@ -576,6 +595,8 @@ export function createPlanningService(deps: AppDeps) {
         ctx.log.taskId = id;
         await saveTask(ctx, actor, task, input.version, values, "update");
       });
+      outbox.send();
+      return result;
     },
 
     /**

@@ -5,13 +5,8 @@ import { auditLog, requirementVersions, requirements } from "../../db/schema";
 
 let t: TestApp;
 let w: Awaited<ReturnType<TestApp["seedWorkspace"]>>;
-const signedIn = new Map<string, TestClient>();
 /** One signed-in client per person (signing in costs an argon2 verification). */
-async function as(user: TestUser): Promise<TestClient> {
-  let c = signedIn.get(user.id);
-  if (!c) signedIn.set(user.id, (c = await t.as(user)));
-  return c;
-}
+const as = (user: TestUser): Promise<TestClient> => t.signedIn(user);
 
 const fields = (res: HttpResponse) => Object.fromEntries((res.body.error.details.fields as { path: string; message: string }[]).map((f) => [f.path, f.message]));
 const modelUrl = (projectId: string) => `/api/v1/projects/${projectId}/requirement-scoring-model`;

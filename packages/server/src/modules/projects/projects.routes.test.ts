@@ -5,13 +5,8 @@ import { auditLog } from "../../db/schema";
 
 let t: TestApp;
 let w: Awaited<ReturnType<TestApp["seedWorkspace"]>>;
-const signedIn = new Map<string, TestClient>();
 /** One signed-in client per person (signing in costs an argon2 verification). */
-async function as(user: TestUser): Promise<TestClient> {
-  let c = signedIn.get(user.id);
-  if (!c) signedIn.set(user.id, (c = await t.as(user)));
-  return c;
-}
+const as = (user: TestUser): Promise<TestClient> => t.signedIn(user);
 
 const fields = (res: HttpResponse) => Object.fromEntries((res.body.error.details.fields as { path: string; message: string }[]).map((f) => [f.path, f.message]));
 const ids = (res: HttpResponse) => (res.body.items as { id: string }[]).map((p) => p.id);
@@ -55,6 +50,18 @@ describe("GET /api/v1/projects", () => {
       // One row per page: visibility is part of the query, so paging neither leaks nor skips.
       expect((await pageAll(await as(user), "limit=1")).sort(), user.email).toEqual([...visible].sort());
     }
+  });
+
+  it("gives each row's health score to its managers and the admins only", async () => {
+    const healthOf = async (user: TestUser) => {
+      const res = await (await as(user)).get("/api/v1/projects?limit=100");
+      expect(res.status).toBe(200);
+      return (res.body.items as { id: string; health: unknown }[]).find((p) => p.id === w.projectA.id)?.health;
+    };
+    // No snapshot, defect, risk or rating yet: quality and risk are measured and clean.
+    expect(await healthOf(w.pm)).toEqual({ score: 100, band: "healthy" });
+    expect(await healthOf(w.admin)).toEqual({ score: 100, band: "healthy" });
+    for (const user of [w.dev, w.viewer, w.contactA]) expect(await healthOf(user), user.email).toBeNull();
   });
 
   it("filters by client, stage and text, and presents names, counts and the caller's role", async () => {

@@ -5,6 +5,7 @@ import {
   ZIdParams,
   ZListProjectsQuery,
   ZProject,
+  ZProjectListItem,
   ZUpdateProjectRequest,
   zPage,
 } from "@jiaofu/contracts";
@@ -19,7 +20,7 @@ export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/projects",
-    { schema: { tags, summary: "List the projects you can see", querystring: ZListProjectsQuery, response: { 200: zPage(ZProject), ...errors } } },
+    { schema: { tags, summary: "List the projects you can see", querystring: ZListProjectsQuery, response: { 200: zPage(ZProjectListItem), ...errors } } },
     async (request) => service.listProjects(requireActor(request), request.query),
   );
 

@@ -1,13 +1,15 @@
 import { sql } from "drizzle-orm";
-import type { TCreateProjectRequest, TProjectStage, TUpdateProjectRequest } from "@jiaofu/contracts";
+import type { TCreateProjectRequest, TProjectListItem, TProjectStage, TUpdateProjectRequest } from "@jiaofu/contracts";
 import type { AppDeps } from "../../app";
 import { projects } from "../../db/schema";
 import { fieldError, notFound, versionConflict } from "../../platform/app-error";
-import { authorize, canWorkspace, isAdmin, projectVisibility, type Actor } from "../../platform/policy";
+import { authorize, canPerformance, canWorkspace, isAdmin, projectVisibility, type Actor } from "../../platform/policy";
 import { requireProjectAccess } from "../../platform/project-access";
 import { parseSort, toPage } from "../../platform/pagination";
 import { isCheckViolation, isUniqueViolation } from "../../platform/database-errors";
 import { createProjectsRepository, type ProjectRow } from "./projects.repository";
+import { projectsHealth } from "../monitoring/project-health";
+import { todayOf } from "../monitoring/monitoring.service";
 import { presentProject } from "./projects.presenter";
 
 /** Projects without a start date sort after every dated one (ascending), and keyset paging needs a non-null key. */
@@ -68,7 +70,14 @@ export function createProjectsService(deps: AppDeps) {
       const sort = parseSort(query.sort, SORT_COLUMNS);
       const rows = await repo.list(actor, projectVisibility(actor), { ...query, sort });
       const page = toPage(rows, query.limit, sortValue(sort.key));
-      return { items: page.items.map(presentProject), nextCursor: page.nextCursor };
+      // The health score, for the rows whose health the caller may read (one batched read for the page).
+      const readable = page.items.filter((row) => canPerformance(actor, "performance.read", { clientId: row.clientId, memberRole: row.myRole }));
+      const health = await projectsHealth(deps.db, readable.map((row) => row.id), todayOf(deps.now()));
+      const items = page.items.map((row): TProjectListItem => {
+        const of = health.get(row.id);
+        return { ...presentProject(row), health: of ? { score: of.health.score, band: of.health.band } : null };
+      });
+      return { items, nextCursor: page.nextCursor };
     },
 
     getProject: async (actor: Actor, id: string) => {

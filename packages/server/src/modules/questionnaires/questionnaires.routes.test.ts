@@ -10,12 +10,8 @@ import { PUBLIC_RATE_LIMITS } from "./questionnaires.routes";
 let t: TestApp;
 let w: Awaited<ReturnType<TestApp["seedWorkspace"]>>;
 let clock = new Date();
-const signedIn = new Map<string, TestClient>();
-async function as(user: TestUser): Promise<TestClient> {
-  let c = signedIn.get(user.id);
-  if (!c) signedIn.set(user.id, (c = await t.as(user)));
-  return c;
-}
+/** One signed-in client per person (signing in costs an argon2 verification). */
+const as = (user: TestUser): Promise<TestClient> => t.signedIn(user);
 const fields = (res: HttpResponse) => Object.fromEntries((res.body.error.details.fields as { path: string; message: string }[]).map((f) => [f.path, f.message]));
 /** Every public call comes from an address of its own unless a test says otherwise, so the rate limit stays out of the way. */
 const freshIp = () => `198.51.100.${1 + Math.floor(Math.random() * 250)}`;

@@ -5,12 +5,8 @@ import { parseCsv } from "../../../test/csv";
 
 let t: TestApp;
 let w: Awaited<ReturnType<TestApp["seedWorkspace"]>>;
-const signedIn = new Map<string, TestClient>();
-async function as(user: TestUser): Promise<TestClient> {
-  let c = signedIn.get(user.id);
-  if (!c) signedIn.set(user.id, (c = await t.as(user)));
-  return c;
-}
+/** One signed-in client per person (signing in costs an argon2 verification). */
+const as = (user: TestUser): Promise<TestClient> => t.signedIn(user);
 
 const base = (projectId: string) => `/api/v1/projects/${projectId}/requirements`;
 const ZH_HEADER = ["编号", "标题", "类型", "状态", "MoSCoW", "客户优先级", "负责人", "标签", "验收标准", "描述", "更新时间"];

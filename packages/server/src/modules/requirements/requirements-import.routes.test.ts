@@ -8,12 +8,8 @@ import { tableToXlsx } from "../../platform/spreadsheet-export";
 
 let t: TestApp;
 let w: Awaited<ReturnType<TestApp["seedWorkspace"]>>;
-const signedIn = new Map<string, TestClient>();
-async function as(user: TestUser): Promise<TestClient> {
-  let c = signedIn.get(user.id);
-  if (!c) signedIn.set(user.id, (c = await t.as(user)));
-  return c;
-}
+/** One signed-in client per person (signing in costs an argon2 verification). */
+const as = (user: TestUser): Promise<TestClient> => t.signedIn(user);
 
 const base = (projectId: string) => `/api/v1/projects/${projectId}/requirements`;
 

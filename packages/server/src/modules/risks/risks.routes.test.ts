@@ -7,13 +7,8 @@ import { riskToday } from "./risks.service";
 
 let t: TestApp;
 let w: Awaited<ReturnType<TestApp["seedWorkspace"]>>;
-const signedIn = new Map<string, TestClient>();
 /** One signed-in client per person (signing in costs an argon2 verification). */
-async function as(user: TestUser): Promise<TestClient> {
-  let c = signedIn.get(user.id);
-  if (!c) signedIn.set(user.id, (c = await t.as(user)));
-  return c;
-}
+const as = (user: TestUser): Promise<TestClient> => t.signedIn(user);
 
 const fields = (body: { error: { details: { fields: { path: string; message: string }[] } } }) => Object.fromEntries(body.error.details.fields.map((f) => [f.path, f.message]));
 const listUrl = (projectId: string, query = "") => `/api/v1/projects/${projectId}/risks${query ? `?${query}` : ""}`;

@@ -28,11 +28,19 @@ export function presentStatusReportSummary(row: StatusReportRecord): TStatusRepo
   };
 }
 
-/** The text of the rule that set a dimension's colour, in `locale`. */
-export function ruleText(row: StatusReportRecord, dimension: StatusReportDimension, locale: TLocale): string {
+/**
+ * The text of the rule that set a dimension's colour, in `locale`. A client contact reads the risk rule without the
+ * risk's key when that risk is not shared with the client (its score still explains the colour).
+ */
+export function ruleText(row: StatusReportRecord, dimension: StatusReportDimension, locale: TLocale, clientView: boolean): string {
   const content = row.content as StoredStatusReportContent;
-  const key = row.dimensions[dimension].rule;
+  let key = row.dimensions[dimension].rule;
   const params = key === OVERRIDE_RULE ? (content.overrides[dimension] ?? {}) : (content.generated[dimension]?.rule.params ?? {});
+  const named = "risk" in params ? params.risk : undefined;
+  if (clientView && dimension === "risk" && typeof named === "string" && named !== "") {
+    const shared = content.topRisks.some((r) => r.key === named && r.sharedWithClient);
+    if (!shared && isMessageKey(`${key}_unnamed`)) key = `${key}_unnamed`;
+  }
   return isMessageKey(key) ? translate(locale, key, params) : key;
 }
 
@@ -41,7 +49,7 @@ export function presentStatusReport(row: StatusReportRow, locale: TLocale, clien
   const dimensions = {} as TStatusReport["dimensions"];
   for (const d of STATUS_REPORT_DIMENSIONS) {
     const dim = row.dimensions[d];
-    dimensions[d] = { rag: dim.rag, ruleKey: dim.rule, ruleText: ruleText(row, d, locale), note: dim.note, generatedRag: dim.rule === OVERRIDE_RULE ? (stored.generated[d]?.rag ?? null) : null };
+    dimensions[d] = { rag: dim.rag, ruleKey: dim.rule, ruleText: ruleText(row, d, locale, clientView), note: dim.note, generatedRag: dim.rule === OVERRIDE_RULE ? (stored.generated[d]?.rag ?? null) : null };
   }
   const ev = stored.earnedValue;
   return {

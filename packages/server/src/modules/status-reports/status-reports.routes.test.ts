@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestClient, type TestUser } from "../../../test/harness";
@@ -12,12 +12,8 @@ const CHINESE_NAME = "城市轨道交通票务系统";
 
 let t: TestApp;
 let w: Awaited<ReturnType<TestApp["seedWorkspace"]>>;
-const signedIn = new Map<string, TestClient>();
-async function as(user: TestUser): Promise<TestClient> {
-  let c = signedIn.get(user.id);
-  if (!c) signedIn.set(user.id, (c = await t.as(user)));
-  return c;
-}
+/** One signed-in client per person (signing in costs an argon2 verification). */
+const as = (user: TestUser): Promise<TestClient> => t.signedIn(user);
 const taskVersion = async (id: string) => (await t.db.select({ v: planTasks.version }).from(planTasks).where(eq(planTasks.id, id)))[0]?.v as number;
 
 /**
@@ -174,6 +170,16 @@ describe("status reports", () => {
     expect((await contact.post(`/api/v1/projects/${p.id}/status-reports`, { periodFrom: "2026-11-01", periodTo: "2026-11-06" })).status).toBe(403);
     expect((await (await as(w.viewer)).post(`/api/v1/projects/${p.id}/status-reports`, { periodFrom: "2026-11-01", periodTo: "2026-11-06" })).status).toBe(403);
     expect((await t.anonymous().get(`/api/v1/status-reports/${published.id}`)).status).toBe(401);
+  });
+
+  it("does not name a risk the client may not see in the risk rule a client contact reads", async () => {
+    const p = await project();
+    await t.db.update(risks).set({ sharedWithClient: false }).where(and(eq(risks.projectId, p.id), eq(risks.number, 1)));
+    const report = (await generate(p.id, { periodFrom: "2026-11-01", periodTo: "2026-11-06" })).body;
+    await (await as(w.pm)).post(`/api/v1/status-reports/${report.id}/publish`, { version: 1 });
+    expect((await (await as(w.pm)).get(`/api/v1/status-reports/${report.id}`)).body.dimensions.risk.ruleText).toBe("RISK-1 scores 20 (critical from 17).");
+    const seen = await (await as(w.contactA)).get(`/api/v1/status-reports/${report.id}`);
+    expect(seen.body.dimensions.risk).toMatchObject({ rag: "red", ruleText: "The highest open risk scores 20 (critical from 17)." });
   });
 
   it("refuses bad periods with field messages", async () => {

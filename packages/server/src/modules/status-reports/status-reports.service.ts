@@ -13,6 +13,7 @@ import type {
 } from "@jiaofu/contracts";
 import { calendarDaysBetween, overallRag, STATUS_REPORT_DIMENSIONS } from "@jiaofu/engine";
 import type { AppDeps } from "../../app";
+import { startPeriodicPass, type PassLog } from "../../platform/periodic-pass";
 import type { Db, Tx } from "../../db/database";
 import { AppError, fieldError, notFound, versionConflict } from "../../platform/app-error";
 import { translate } from "../../platform/messages";
@@ -28,6 +29,7 @@ import {
 } from "../../platform/policy";
 import { loadProjectAccess, requireProjectAccess, type ProjectAccess } from "../../platform/project-access";
 import { todayOf } from "../monitoring/monitoring.service";
+import { createNotificationOutbox, emailNotifications, notify, reportPublishedNotification, type NotificationDeps } from "../notifications/notifications.producer";
 import { generateStatusReport, type StoredStatusReportContent } from "./status-reports.generate";
 import { statusReportMarkdown, statusReportPdf } from "./status-reports.export";
 import { OVERRIDE_RULE, presentStatusReport, presentStatusReportSummary } from "./status-reports.presenter";
@@ -81,7 +83,7 @@ const isTimeZone = (zone: string) => {
  * seven days ending that local day — once (a report for that exact period already there is skipped). Each project on
  * its own, so one that cannot be measured does not stop the others. Returns how many were generated.
  */
-export async function runStatusReportSchedules(deps: Pick<AppDeps, "db" | "now">, onError: (projectId: string, error: unknown) => void = () => {}): Promise<number> {
+export async function runStatusReportSchedules(deps: NotificationDeps, onError: (projectId: string, error: unknown) => void = () => {}): Promise<number> {
   const now = deps.now();
   let generated = 0;
   for (const { schedule, project } of await createStatusReportsRepository(deps.db).enabledSchedules()) {
@@ -94,11 +96,14 @@ export async function runStatusReportSchedules(deps: Pick<AppDeps, "db" | "now">
         if (await repo.hasPeriod(project.id, period.from, period.to)) return false;
         const locale: TLocale = "zh-CN";
         const title = translate(locale, "status_report.default_title", period);
-        await insertGenerated(tx, null, project, period, title, todayOf(now), schedule.publish, now);
+        const report = await insertGenerated(tx, null, project, period, title, todayOf(now), schedule.publish, now);
         await repo.markScheduleRun(project.id, now);
-        return true;
+        return schedule.publish ? notify(tx, await reportPublishedNotification(tx, report, null)) : [];
       });
-      if (made) generated++;
+      if (made) {
+        generated++;
+        emailNotifications(deps, made);
+      }
     } catch (error) {
       onError(project.id, error);
     }
@@ -107,19 +112,9 @@ export async function runStatusReportSchedules(deps: Pick<AppDeps, "db" | "now">
 }
 
 /** Runs the weekly pass now and then every 15 minutes; returns the function that stops it (awaiting a pass under way). */
-export function startStatusReportSchedules(deps: Pick<AppDeps, "db" | "now">, log: { error: (obj: object, msg: string) => void }): () => Promise<void> {
+export function startStatusReportSchedules(deps: NotificationDeps, log: PassLog): () => Promise<void> {
   const onError = (projectId: string, error: unknown) => log.error({ err: error, projectId }, "scheduled status report failed");
-  let running: Promise<unknown> = Promise.resolve();
-  const run = () => {
-    running = running.then(() => runStatusReportSchedules(deps, onError)).catch((error: unknown) => log.error({ err: error }, "status report schedules failed"));
-  };
-  run();
-  const timer = setInterval(run, 15 * 60 * 1000);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodicPass(() => runStatusReportSchedules(deps, onError), 15 * 60 * 1000, log, "status report schedules failed");
 }
 
 export function createStatusReportsService(deps: AppDeps) {
@@ -216,9 +211,14 @@ export function createStatusReportsService(deps: AppDeps) {
 
     publish: async (actor: Actor, id: string, version: number) => {
       const row = await requireReport(actor, id, "status_report.publish");
-      return writeDraft(actor, row, version, (tx, locked) =>
-        createStatusReportsRepository(tx).update(actor, locked, version, { status: "published", publishedAt: deps.now(), publishedById: actor.userId }, "publish", deps.now()),
-      );
+      const outbox = createNotificationOutbox(deps);
+      const published = await writeDraft(actor, row, version, async (tx, locked) => {
+        const saved = await createStatusReportsRepository(tx).update(actor, locked, version, { status: "published", publishedAt: deps.now(), publishedById: actor.userId }, "publish", deps.now());
+        if (saved) await outbox.notify(tx, await reportPublishedNotification(tx, saved, actor.userId));
+        return saved;
+      });
+      outbox.send();
+      return published;
     },
 
     exportMarkdown: async (actor: Actor, id: string) => {

@@ -8,12 +8,8 @@ import { actualCostByPeriod, actualCostOf } from "./actual-cost";
 let clock = new Date("2025-03-05T02:00:00Z");
 let t: TestApp;
 let w: Awaited<ReturnType<TestApp["seedWorkspace"]>>;
-const signedIn = new Map<string, TestClient>();
-async function as(user: TestUser): Promise<TestClient> {
-  let c = signedIn.get(user.id);
-  if (!c) signedIn.set(user.id, (c = await t.as(user)));
-  return c;
-}
+/** One signed-in client per person (signing in costs an argon2 verification). */
+const as = (user: TestUser): Promise<TestClient> => t.signedIn(user);
 
 function expectStatus(res: HttpResponse, status: number) {
   expect(res.status, JSON.stringify(res.body)).toBe(status);

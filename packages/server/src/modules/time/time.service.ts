@@ -42,6 +42,7 @@ import { authorize, canKeepTime, canProject, canTime, canTimeOfPerson, type Acto
 import { loadProjectAccess, type ProjectAccess } from "../../platform/project-access";
 import { actualCostByPeriod, actualCostOf } from "./actual-cost";
 import { presentApproval, presentTimeEntry, presentTimer, presentTimesheetPart } from "./time.presenter";
+import { createNotificationOutbox } from "../notifications/notifications.producer";
 import { createTimeRepository, type NewTimeEntry, type PartStatus, type TimeEntryRow, type TimeRepository } from "./time.repository";
 
 /**
@@ -411,6 +412,7 @@ export function createTimeService(deps: AppDeps) {
       if (input.decision === "rejected" && input.note.trim() === "") throw fieldError("body.note", "time.reject_note_required");
       if (current.status !== "submitted" || current.version !== input.version) throw versionConflict(current);
       const now = deps.now();
+      const outbox = createNotificationOutbox(deps);
       const outcome = await deps.db.transaction(async (tx) => {
         const r = createTimeRepository(tx);
         await r.lockPerson(current.userId);
@@ -433,8 +435,19 @@ export function createTimeService(deps: AppDeps) {
           before: { status: current.status, minutes: current.minutes, userId: current.userId, weekStart: current.weekStart },
           after: { status: decided.status, note: decided.note, costPerHour: rate },
         });
+        await outbox.notify(tx, {
+          workspaceId: actor.workspaceId,
+          kind: "timesheet_decided",
+          projectId,
+          entityType: "timesheet",
+          entityId: timesheetId,
+          actorId: actor.userId,
+          recipientIds: [current.userId],
+          params: { weekStart: current.weekStart, decision: input.decision, note: input.note },
+        });
         return decided;
       });
+      outbox.send();
       const after = await approvalOf(deps.db, actor, timesheetId, projectId);
       if (!after) throw notFound("time.part_not_found");
       if (isStale(outcome)) throw versionConflict(after);

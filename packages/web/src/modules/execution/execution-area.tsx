@@ -1,6 +1,6 @@
-import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { TMe, TProject } from "@jiaofu/contracts";
+import { SubnavLink } from "../../ui";
 import { BoardSection } from "../board/board-section";
 import { MeetingDetail } from "../meetings/meeting-detail";
 import { meetingsPath } from "../meetings/meeting-paths";
@@ -23,21 +23,16 @@ export function ExecutionArea({ project, me, view }: { project: TProject; me: TM
   return (
     <div className="stack">
       <nav className="subnav" aria-label={t("execution.subnav.label")}>
-        <Link to={boardPath(project.id)} className={view.kind === "board" ? "subnav-link active" : "subnav-link"} aria-current={view.kind === "board" ? "page" : undefined} data-testid="board-tab">
+        <SubnavLink to={boardPath(project.id)} active={view.kind === "board"} testId="board-tab">
           {t("execution.subnav.board")}
-        </Link>
-        <Link
-          to={meetingsPath(project.id)}
-          className={view.kind === "meetings" || view.kind === "meeting" ? "subnav-link active" : "subnav-link"}
-          aria-current={view.kind === "meetings" ? "page" : undefined}
-          data-testid="meetings-tab"
-        >
+        </SubnavLink>
+        <SubnavLink to={meetingsPath(project.id)} active={view.kind === "meetings" || view.kind === "meeting"} current={view.kind === "meetings"} testId="meetings-tab">
           {t("meetings.tab")}
-        </Link>
+        </SubnavLink>
         {timePermissions(me, project).approve ? (
-          <Link to={timesheetsPath(project.id)} className={view.kind === "timesheets" ? "subnav-link active" : "subnav-link"} aria-current={view.kind === "timesheets" ? "page" : undefined} data-testid="timesheets-tab-link">
+          <SubnavLink to={timesheetsPath(project.id)} active={view.kind === "timesheets"} testId="timesheets-tab-link">
             {t("time.executionTab")}
-          </Link>
+          </SubnavLink>
         ) : null}
       </nav>
       {view.kind === "board" ? <BoardSection project={project} me={me} /> : null}

@@ -1,7 +1,6 @@
-import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { TMe, TProject } from "@jiaofu/contracts";
-import { Button, Card, EmptyState, useToast } from "../../ui";
+import { Button, Card, EmptyState, SubnavLink, useToast } from "../../ui";
 import { planPermissions } from "../planning/plan-permissions";
 import { BurndownView } from "./burndown-view";
 import { EarnedValueView } from "./earned-value-view";
@@ -10,15 +9,18 @@ import { useRefreshSnapshot } from "./monitoring.queries";
 import { QualityView } from "../quality/quality-view";
 import { StatusReportsView } from "../status-reports/status-reports-view";
 import { statusReportsPath } from "../status-reports/status-reports.queries";
+import { PerformanceView } from "../performance/performance-view";
+import { performancePermissions } from "../performance/performance-permissions";
 import "./monitoring.css";
 
 /** What the Monitoring area shows, from its address. */
-export type MonitoringAreaView = { kind: "earned-value" } | { kind: "burndown" } | { kind: "milestones" } | { kind: "status-reports"; reportId?: string } | { kind: "quality" };
+export type MonitoringAreaView = { kind: "earned-value" } | { kind: "burndown" } | { kind: "milestones" } | { kind: "status-reports"; reportId?: string } | { kind: "quality" } | { kind: "performance" };
 
 export const monitoringPath = (projectId: string) => `/projects/${projectId}/monitoring`;
 export const burndownPath = (projectId: string) => `/projects/${projectId}/monitoring/burndown`;
 export const milestoneTrendPath = (projectId: string) => `/projects/${projectId}/monitoring/milestones`;
 export const qualityPath = (projectId: string) => `/projects/${projectId}/monitoring/quality`;
+export const performancePath = (projectId: string) => `/projects/${projectId}/monitoring/performance`;
 
 /**
  * The Monitoring area of a project (docs/monitoring.md): earned value with the S-curve, burndown/burnup and the
@@ -37,9 +39,9 @@ export function MonitoringArea({ project, me, view }: { project: TProject; me: T
     );
   }
   const tab = (kind: MonitoringAreaView["kind"], to: string, label: string, testId: string) => (
-    <Link to={to} className={view.kind === kind ? "subnav-link active" : "subnav-link"} aria-current={view.kind === kind ? "page" : undefined} data-testid={testId}>
+    <SubnavLink to={to} active={view.kind === kind} testId={testId}>
       {label}
-    </Link>
+    </SubnavLink>
   );
   return (
     <div className="stack">
@@ -50,6 +52,7 @@ export function MonitoringArea({ project, me, view }: { project: TProject; me: T
           {tab("milestones", milestoneTrendPath(project.id), t("monitoring.subnav.milestones"), "milestone-trend-tab")}
           {tab("quality", qualityPath(project.id), t("quality.tab"), "quality-tab")}
           {tab("status-reports", statusReportsPath(project.id), t("statusReports.tab"), "status-reports-tab")}
+          {performancePermissions(me, project).read ? tab("performance", performancePath(project.id), t("performance.tab"), "performance-tab") : null}
         </nav>
         {can.edit ? (
           <Button
@@ -71,6 +74,8 @@ export function MonitoringArea({ project, me, view }: { project: TProject; me: T
         <StatusReportsView project={project} me={me} reportId={view.reportId} />
       ) : view.kind === "quality" ? (
         <QualityView project={project} me={me} />
+      ) : view.kind === "performance" ? (
+        <PerformanceView project={project} me={me} />
       ) : (
         <MilestoneTrendView project={project} />
       )}

@@ -1,6 +1,6 @@
-import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { TMe, TProject } from "@jiaofu/contracts";
+import { SubnavLink } from "../../ui";
 import { RisksArea, type PlanningView as RisksView } from "../risks/risks-area";
 import { risksPath } from "../risks/risk-paths";
 import { PlanningSection } from "./plan-section";
@@ -24,48 +24,28 @@ export function PlanningArea({ project, me, view }: { project: TProject; me: TMe
   return (
     <div className="stack">
       <nav className="subnav" aria-label={t("plan.subnav.label")}>
-        <Link to={planPath(project.id)} className={view.kind === "plan" ? "subnav-link active" : "subnav-link"} aria-current={view.kind === "plan" ? "page" : undefined} data-testid="plan-tab">
+        <SubnavLink to={planPath(project.id)} active={view.kind === "plan"} testId="plan-tab">
           {t("plan.subnav.plan")}
-        </Link>
-        <Link to={ganttPath(project.id)} className={view.kind === "gantt" ? "subnav-link active" : "subnav-link"} aria-current={view.kind === "gantt" ? "page" : undefined} data-testid="gantt-tab">
+        </SubnavLink>
+        <SubnavLink to={ganttPath(project.id)} active={view.kind === "gantt"} testId="gantt-tab">
           {t("gantt.tab")}
-        </Link>
-        <Link
-          to={planBaselinesPath(project.id)}
-          className={view.kind === "baselines" ? "subnav-link active" : "subnav-link"}
-          aria-current={view.kind === "baselines" ? "page" : undefined}
-          data-testid="baselines-tab"
-        >
+        </SubnavLink>
+        <SubnavLink to={planBaselinesPath(project.id)} active={view.kind === "baselines"} testId="baselines-tab">
           {t("planBaselines.tab")}
-        </Link>
+        </SubnavLink>
         {me.role !== "client" ? (
           <>
-            <Link
-              to={planResourcesPath(project.id)}
-              className={view.kind === "resources" ? "subnav-link active" : "subnav-link"}
-              aria-current={view.kind === "resources" ? "page" : undefined}
-              data-testid="resources-tab"
-            >
+            <SubnavLink to={planResourcesPath(project.id)} active={view.kind === "resources"} testId="resources-tab">
               {t("planResources.tab")}
-            </Link>
-            <Link
-              to={planBudgetPath(project.id)}
-              className={view.kind === "budget" ? "subnav-link active" : "subnav-link"}
-              aria-current={view.kind === "budget" ? "page" : undefined}
-              data-testid="budget-tab"
-            >
+            </SubnavLink>
+            <SubnavLink to={planBudgetPath(project.id)} active={view.kind === "budget"} testId="budget-tab">
               {t("planResources.budgetTab")}
-            </Link>
+            </SubnavLink>
           </>
         ) : null}
-        <Link
-          to={risksPath(project.id)}
-          className={view.kind === "risks" || view.kind === "risk" ? "subnav-link active" : "subnav-link"}
-          aria-current={view.kind === "risks" ? "page" : undefined}
-          data-testid="risks-tab"
-        >
+        <SubnavLink to={risksPath(project.id)} active={view.kind === "risks" || view.kind === "risk"} current={view.kind === "risks"} testId="risks-tab">
           {t("plan.subnav.risks")}
-        </Link>
+        </SubnavLink>
       </nav>
       {view.kind === "plan" ? (
         <PlanningSection project={project} me={me} />

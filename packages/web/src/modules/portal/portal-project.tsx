@@ -22,6 +22,7 @@ import { PortalStatusReports } from "../status-reports/portal-status-reports";
 import { StageStepper } from "../projects/stage-stepper";
 import { PortalQuestionnaires } from "../questionnaires/portal-questionnaires";
 import { PortalPendingConfirmations } from "../client-confirmation/portal-pending-confirmations";
+import { ClientDashboard } from "../dashboards/client-dashboard";
 import "../projects/projects.css";
 import "./portal.css";
 
@@ -80,7 +81,10 @@ export function PortalProject({ projectId }: { projectId: string }) {
           label={t("portal.tabs.label")}
         >
           {tab === "overview" ? (
-            <ProjectSummary project={project.data} />
+            <div className="stack">
+              <ClientDashboard projectId={projectId} />
+              <ProjectSummary project={project.data} />
+            </div>
           ) : tab === "requirements" ? (
             <PortalRequirements projectId={projectId} />
           ) : tab === "baselines" ? (

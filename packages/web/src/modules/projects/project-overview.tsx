@@ -6,6 +6,7 @@ import { Card, Tabs, type TabItem } from "../../ui";
 import { ActivityPanel } from "../collaboration/activity-panel";
 import { baselinesPath } from "../baselines/baseline-paths";
 import { ScopeCreepCard } from "../baselines/scope-creep-card";
+import { ProjectDashboard } from "../dashboards/project-dashboard";
 import { ProjectDetailsForm } from "./project-details-form";
 import { ProjectMembers } from "./project-members";
 import { ProjectSummary } from "./project-summary";
@@ -21,8 +22,8 @@ function isOverviewTab(value: string | null): value is OverviewTab {
 export type ProjectOverviewProps = { project: TProject; can: ProjectPermissions };
 
 /**
- * Details (editable by managers), members and the activity log — the tab is kept in the URL (`?tab=members`) — and
- * the scope-creep figure since the first baseline.
+ * The project dashboard (modules/dashboards), then details (editable by managers), members and the activity log — the
+ * tab is kept in the URL (`?tab=members`) — and the scope-creep figure since the first baseline.
  */
 export function ProjectOverview({ project, can }: ProjectOverviewProps) {
   const { t } = useTranslation();
@@ -43,6 +44,7 @@ export function ProjectOverview({ project, can }: ProjectOverviewProps) {
 
   return (
     <div className="stack">
+      <ProjectDashboard project={project} />
       <Card>
         <Tabs items={items} value={tab} onChange={handleTabChange} label={t("overview.tabsLabel")}>
           {tab === "details" ? (

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { PROJECT_STAGES, type TProject, type TProjectStage } from "@jiaofu/contracts";
+import { PROJECT_STAGES, type TProjectListItem, type TProjectStage } from "@jiaofu/contracts";
 import { Button, Card, DataTable, EmptyState, SearchToolbar, SelectField, type Column } from "../../ui";
 import { isOneOf } from "../../lib/is-one-of";
 import { useDebouncedValue } from "../../lib/use-debounced-value";
@@ -10,7 +10,7 @@ import { QueryContent } from "../common/query-content";
 import { useClientOptions } from "../clients/clients.queries";
 import { PROJECT_SORTS, useProjectList, type TProjectSort } from "./projects.queries";
 import { StageBadge } from "./stage-badge";
-import { HealthCell } from "./health-cell";
+import { HealthCell } from "../dashboards/health-cell";
 import { DateRange } from "./date-range";
 
 export type ProjectsListProps = { onCreate?: (() => void) | undefined };
@@ -28,7 +28,7 @@ export function ProjectsList({ onCreate }: ProjectsListProps) {
   const rows = projects.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Boolean(q || stage || clientId);
 
-  const columns: Column<TProject>[] = [
+  const columns: Column<TProjectListItem>[] = [
     {
       key: "project",
       header: t("projects.columns.project"),
@@ -52,7 +52,9 @@ export function ProjectsList({ onCreate }: ProjectsListProps) {
       header: t("projects.columns.manager"),
       render: (project) => project.managerName ?? <span className="muted">{t("projects.noManager")}</span>,
     },
-    { key: "health", header: t("projects.columns.health"), render: () => <HealthCell /> },
+    ...(rows.some((project) => project.health !== null)
+      ? [{ key: "health", header: t("projects.columns.health"), render: (project: TProjectListItem) => <HealthCell health={project.health} testId="project-health" /> }]
+      : []),
   ];
 
   return (

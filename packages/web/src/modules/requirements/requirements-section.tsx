@@ -1,6 +1,7 @@
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { TMe, TProject } from "@jiaofu/contracts";
+import { SubnavLink } from "../../ui";
 import { BaselinesArea } from "../baselines/baselines-area";
 import { baselinesPath } from "../baselines/baseline-paths";
 import { ChangeRequestsArea, type ChangeRequestsView } from "../change-requests/change-requests-area";
@@ -36,53 +37,24 @@ export function RequirementsSection({ project, me, view }: RequirementsSectionPr
       {can.internal ? (
         <nav className="subnav" aria-label={t("requirements.subnav.label")}>
           {/* A requirement's page belongs to the register: the register's tab stays marked there. */}
-          <Link
-            to={registerPath(project.id)}
-            className={active === "register" ? "subnav-link active" : "subnav-link"}
-            aria-current={view.kind === "register" && !inbox && !prioritising ? "page" : undefined}
-          >
+          <SubnavLink to={registerPath(project.id)} active={active === "register"} current={view.kind === "register" && !inbox && !prioritising}>
             {t("requirements.subnav.register")}
-          </Link>
-          <Link
-            to={traceabilityPath(project.id)}
-            className={view.kind === "traceability" ? "subnav-link active" : "subnav-link"}
-            aria-current={view.kind === "traceability" ? "page" : undefined}
-            data-testid="traceability-link"
-          >
+          </SubnavLink>
+          <SubnavLink to={traceabilityPath(project.id)} active={view.kind === "traceability"} testId="traceability-link">
             {t("requirements.subnav.traceability")}
-          </Link>
-          <Link
-            to={baselinesPath(project.id)}
-            className={view.kind === "baselines" ? "subnav-link active" : "subnav-link"}
-            aria-current={view.kind === "baselines" ? "page" : undefined}
-            data-testid="baselines-link"
-          >
+          </SubnavLink>
+          <SubnavLink to={baselinesPath(project.id)} active={view.kind === "baselines"} testId="baselines-link">
             {t("baselines.tab")}
-          </Link>
-          <Link
-            to={changeRequestsPath(project.id)}
-            className={view.kind === "change-requests" ? "subnav-link active" : "subnav-link"}
-            aria-current={view.kind === "change-requests" && view.view.kind === "list" ? "page" : undefined}
-            data-testid="change-requests-link"
-          >
+          </SubnavLink>
+          <SubnavLink to={changeRequestsPath(project.id)} active={view.kind === "change-requests"} current={view.kind === "change-requests" && view.view.kind === "list"} testId="change-requests-link">
             {t("changeRequests.tab")}
-          </Link>
-          <Link
-            to={analysisInboxPath(project.id)}
-            className={active === "analysis" ? "subnav-link active" : "subnav-link"}
-            aria-current={inbox ? "page" : undefined}
-            data-testid="analysis-inbox-link"
-          >
+          </SubnavLink>
+          <SubnavLink to={analysisInboxPath(project.id)} active={active === "analysis"} current={inbox} testId="analysis-inbox-link">
             {t("requirements.subnav.analysis")}
-          </Link>
-          <Link
-            to={prioritisationPath(project.id)}
-            className={active === "prioritisation" ? "subnav-link active" : "subnav-link"}
-            aria-current={prioritising ? "page" : undefined}
-            data-testid="prioritisation-link"
-          >
+          </SubnavLink>
+          <SubnavLink to={prioritisationPath(project.id)} active={active === "prioritisation"} current={prioritising} testId="prioritisation-link">
             {t("requirements.subnav.prioritisation")}
-          </Link>
+          </SubnavLink>
         </nav>
       ) : null}
       {inbox ? (

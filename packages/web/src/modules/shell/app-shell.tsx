@@ -4,6 +4,8 @@ import { useSignedInMe } from "../auth/session";
 import { Brand } from "./brand";
 import { UserMenu } from "./user-menu";
 import { HeaderTimer } from "../time/timer-control";
+import { NotificationBell } from "../notifications/notification-bell";
+import { PerformanceNavLink } from "../performance/performance-nav-link";
 import { useFocusMainOnNavigate } from "./use-focus-main";
 import "./shell.css";
 
@@ -32,12 +34,16 @@ export function AppShell() {
             <NavLink to="/" end className={({ isActive, isPending }) => navClass({ isActive: isActive || isPending })}>
               {t("nav.projects")}
             </NavLink>
+            <NavLink to="/portfolio" className={navClass} data-testid="nav-portfolio">
+              {t("dashboards.nav")}
+            </NavLink>
             <NavLink to="/my-work" className={navClass} data-testid="nav-my-work">
               {t("myWork.nav")}
             </NavLink>
             <NavLink to="/time" className={navClass} data-testid="nav-time">
               {t("time.nav")}
             </NavLink>
+            <PerformanceNavLink className={navClass} />
             <NavLink to="/clients" className={navClass}>
               {t("nav.clients")}
             </NavLink>
@@ -46,6 +52,7 @@ export function AppShell() {
             </NavLink>
           </nav>
           <HeaderTimer />
+          <NotificationBell />
           <UserMenu />
         </div>
       </header>

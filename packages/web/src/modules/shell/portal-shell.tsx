@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useSignedInMe } from "../auth/session";
 import { Brand } from "./brand";
 import { UserMenu } from "./user-menu";
+import { NotificationBell } from "../notifications/notification-bell";
 import { useFocusMainOnNavigate } from "./use-focus-main";
 import "./shell.css";
 
@@ -22,6 +23,7 @@ export function PortalShell() {
             <span className="portal-org-name">{me.clientName ?? me.workspace.name}</span>
             <span className="portal-org-sub">{t("portal.subtitle", { workspace: me.workspace.name })}</span>
           </Link>
+          <NotificationBell />
           <UserMenu />
         </div>
       </header>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Avatar } from "../../ui";
 import { isStaff, useSignOut, useSignedInMe } from "../auth/session";
 import { LanguageSelect } from "./language-select";
+import { notificationsPath } from "../notifications/notification-bell";
 
 /** The person's name; opens a panel with language, API tokens and sign out. */
 export function UserMenu() {
@@ -62,6 +63,9 @@ export function UserMenu() {
           <LanguageSelect />
         </div>
         <div className="user-menu-section user-menu-links">
+          <Link to={notificationsPath(isStaff(me))} className="user-menu-item" onClick={() => setOpen(false)} data-testid="user-menu-notifications">
+            {t("notifications.userMenu")}
+          </Link>
           {isStaff(me) ? (
             <Link to="/settings/tokens" className="user-menu-item" onClick={() => setOpen(false)}>
               {t("userMenu.apiTokens")}

@@ -23,6 +23,7 @@ import {
   useUpdateStatusReport,
 } from "./status-reports.queries";
 import "./status-reports.css";
+import { ReportSatisfaction } from "../performance/report-satisfaction";
 
 /** What the signed-in person may do with reports, mirroring `canStatusReports` in the server's policy.ts. */
 function reportPermissions(me: TMe, project: Pick<TProject, "myRole">) {
@@ -237,6 +238,7 @@ function ReportEditorBody({ report, can, onReload }: { report: TStatusReport; ca
       <Card>
         <ReportFigures report={report} />
       </Card>
+      {report.status === "published" ? <ReportSatisfaction reportId={report.id} /> : null}
     </div>
   );
 }

@@ -1,0 +1,5 @@
+import { NotificationsPage as Notifications } from "../modules/notifications/notifications-page";
+
+export function NotificationsPage() {
+  return <Notifications />;
+}

@@ -1,0 +1,5 @@
+import { PortfolioView } from "../modules/dashboards/portfolio-view";
+
+export function PortfolioPage() {
+  return <PortfolioView />;
+}
