@@ -551,6 +551,8 @@ export function GanttViewport(props: GanttViewportProps) {
                         markerEnd={`url(#${hot ? criticalMarkerId : markerId})`}
                         data-testid="gantt-arrow"
                         data-type={link.dependency.type}
+                        data-from-wbs={(rows[link.from] as TPlanTask).wbsCode}
+                        data-to-wbs={(rows[link.to] as TPlanTask).wbsCode}
                       />
                     );
                   })}
