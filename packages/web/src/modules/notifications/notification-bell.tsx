@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { usePopover } from "../../lib/use-popover";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { isStaff, useSignedInMe } from "../auth/session";
@@ -17,32 +17,10 @@ export function notificationsPath(staff: boolean): string {
 export function NotificationBell() {
   const { t } = useTranslation();
   const me = useSignedInMe();
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, panelId, rootRef, buttonRef } = usePopover();
   const count = useUnreadNotificationCount().data?.unread ?? 0;
   const recent = useRecentNotifications(open);
   const markAll = useMarkAllNotificationsRead();
-
-  useEffect(() => {
-    if (!open) return;
-    function handlePointerDown(event: PointerEvent) {
-      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false);
-    }
-    function handleKeyDown(event: KeyboardEvent) {
-      if (event.key === "Escape") {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    }
-    document.addEventListener("pointerdown", handlePointerDown);
-    document.addEventListener("keydown", handleKeyDown);
-    return () => {
-      document.removeEventListener("pointerdown", handlePointerDown);
-      document.removeEventListener("keydown", handleKeyDown);
-    };
-  }, [open]);
 
   const items = recent.data?.items ?? [];
   const close = () => setOpen(false);

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { usePopover } from "../../lib/use-popover";
 import { Link, useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import { Avatar } from "../../ui";
@@ -11,30 +11,8 @@ export function UserMenu() {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const navigate = useNavigate();
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, panelId, rootRef, buttonRef } = usePopover();
   const signOut = useSignOut(() => void navigate("/sign-in", { replace: true }));
-
-  useEffect(() => {
-    if (!open) return;
-    function handlePointerDown(event: PointerEvent) {
-      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false);
-    }
-    function handleKeyDown(event: KeyboardEvent) {
-      if (event.key === "Escape") {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    }
-    document.addEventListener("pointerdown", handlePointerDown);
-    document.addEventListener("keydown", handleKeyDown);
-    return () => {
-      document.removeEventListener("pointerdown", handlePointerDown);
-      document.removeEventListener("keydown", handleKeyDown);
-    };
-  }, [open]);
 
   return (
     <div className="user-menu" ref={rootRef}>
